@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+// Real-browser tests: one Chromium at a time, generous timeouts, no DOM emulation.
+export default defineConfig({
+  test: {
+    environment: 'node',
+    include: ['tests/**/*.test.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
+    fileParallelism: false,
+    globalSetup: ['tests/e2e/global-setup.ts'],
+  },
+});

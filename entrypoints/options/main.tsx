@@ -1,1 +1,4 @@
-document.getElementById('app')!.textContent = 'options';
+import { Options } from '@/components/options/Options';
+import { mountPage } from '@/components/shared/mount';
+
+mountPage(<Options />);

@@ -1,1 +1,5 @@
-document.getElementById('app')!.textContent = 'popup';
+import { Popup, popupCss } from '@/components/popup/Popup';
+import { mountPage } from '@/components/shared/mount';
+import { switchCss } from '@/components/shared/Switch';
+
+mountPage(<Popup />, popupCss + switchCss);

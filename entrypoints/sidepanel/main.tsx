@@ -1,1 +1,5 @@
-document.getElementById('app')!.textContent = 'sidepanel';
+import { mountPage } from '@/components/shared/mount';
+import { tabsCss } from '@/components/shared/Tabs';
+import { SidePanel } from '@/components/sidepanel/SidePanel';
+
+mountPage(<SidePanel />, tabsCss);

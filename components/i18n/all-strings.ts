@@ -1,0 +1,14 @@
+// Every string, for the locale build and the tests (never imported by the extension bundles).
+import { cardStrings } from './strings-card';
+import { commonStrings } from './strings-common';
+import { optionsStrings } from './strings-options';
+import { panelStrings } from './strings-panel';
+import { popupStrings } from './strings-popup';
+
+export const allStrings: Record<string, { en: string; zh: string }> = {
+  ...commonStrings,
+  ...cardStrings,
+  ...panelStrings,
+  ...popupStrings,
+  ...optionsStrings,
+};

@@ -1,0 +1,2 @@
+// Strings of the options view.
+export const optionsStrings = {};

@@ -1,0 +1,111 @@
+// The toolbar popup: is Factlens on for this site, a global pause, what it found here,
+// and the way into the side panel.
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { t } from '@/components/i18n';
+import type { Settings } from '@/lib/settings/schema';
+import { findSiteRule, isActiveOn, setSiteEnabled, siteHostOf } from '@/lib/settings/site-rules';
+import { askBackground } from '@/utils/messaging';
+import { openSidePanelNow } from '@/utils/open-side-panel';
+import { getSettings, updateSettings, watchSettings } from '@/utils/settings';
+import { Switch } from '../shared/Switch';
+
+export function Popup() {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [tab, setTab] = useState<{ id?: number; host: string | null } | null>(null);
+  const [counts, setCounts] = useState<Record<string, number>>({});
+
+  useEffect(() => {
+    void getSettings().then(setSettings);
+    const unwatch = watchSettings(setSettings);
+    void browser.tabs.query({ active: true, currentWindow: true }).then(([active]) => {
+      setTab({ id: active?.id, host: siteHostOf(active?.url) });
+      if (active?.id !== undefined) {
+        void askBackground<Record<string, number>>({ type: 'tab-counts', tabId: active.id }).then((c) =>
+          setCounts(c ?? {}),
+        );
+      }
+    });
+    return unwatch;
+  }, []);
+
+  if (!settings || !tab) return <main class="fl-popup" aria-busy="true" />;
+
+  const host = tab.host;
+  const on = host !== null && isActiveOn({ ...settings, paused: false }, host);
+  const rule = host ? findSiteRule(settings, host) : undefined;
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  const entries = Object.keys(counts).length;
+
+  const toggleSite = (enabled: boolean) =>
+    host && void updateSettings((s) => setSiteEnabled(s, host, enabled, rule?.includeSubdomains ?? false));
+  const toggleSubdomains = (include: boolean) =>
+    host && void updateSettings((s) => setSiteEnabled(setSiteEnabled(s, host, true), host, false, include));
+
+  return (
+    <main class="fl-popup">
+      <header class="fl-popup-head">
+        <img src="/icon/32.png" width={24} height={24} alt="" />
+        <h1>Factlens</h1>
+      </header>
+      {host ? (
+        <section class="fl-popup-site" aria-label={host}>
+          <div class="fl-popup-host" title={host}>
+            {host}
+          </div>
+          <Switch checked={on} label={t('popupOnForSite')} onChange={toggleSite} disabled={settings.paused} />
+          {!on && (
+            <label class="fl-check">
+              <input
+                type="checkbox"
+                checked={rule?.includeSubdomains ?? false}
+                onChange={(e) => toggleSubdomains(e.currentTarget.checked)}
+              />
+              {t('popupIncludeSubdomains')}
+            </label>
+          )}
+          <p class="fl-popup-status" role="status">
+            {settings.paused
+              ? t('popupPaused')
+              : !on
+                ? t('popupSiteOff')
+                : total > 0
+                  ? t('popupMentions', total, entries)
+                  : t('popupNoMentions')}
+          </p>
+        </section>
+      ) : (
+        <p class="fl-popup-status">{t('popupUnsupported')}</p>
+      )}
+      <Switch
+        checked={settings.paused}
+        label={t('popupPauseAll')}
+        onChange={(paused) => void updateSettings((s) => ({ ...s, paused }))}
+      />
+      <footer class="fl-popup-foot">
+        <button type="button" class="fl-btn fl-btn-primary" onClick={() => openPanel(tab.id)}>
+          {t('popupOpenPanel')}
+        </button>
+        <button type="button" class="fl-btn" onClick={() => void browser.runtime.openOptionsPage()}>
+          {t('popupOptions')}
+        </button>
+      </footer>
+    </main>
+  );
+}
+
+/** Called straight from the click so the browser sees the user gesture. */
+function openPanel(tabId: number | undefined) {
+  void openSidePanelNow(tabId).finally(() => window.close());
+}
+
+export const popupCss = `
+body { width: 300px; }
+.fl-popup { padding: 12px 14px 14px; display: grid; gap: 12px; }
+.fl-popup-head { display: flex; align-items: center; gap: 8px; }
+.fl-popup-site { display: grid; gap: 8px; padding: 10px; border: 1px solid var(--fl-border); border-radius: 10px; background: var(--fl-bg-soft); }
+.fl-popup-host { font-weight: 600; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.fl-popup-status { margin: 0; color: var(--fl-fg-soft); }
+.fl-popup-foot { display: flex; gap: 8px; justify-content: space-between; }
+.fl-check { display: flex; gap: 6px; align-items: center; }
+`;

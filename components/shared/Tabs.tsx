@@ -1,0 +1,52 @@
+// Accessible tabs (WAI-ARIA tabs pattern): arrow keys move between tabs, one tab stop.
+export interface TabsProps<T extends string> {
+  label: string;
+  value: T;
+  tabs: { id: T; label: string; badge?: number }[];
+  onChange(id: T): void;
+}
+
+export function Tabs<T extends string>({ label, value, tabs, onChange }: TabsProps<T>) {
+  const onKey = (e: KeyboardEvent) => {
+    const i = tabs.findIndex((tab) => tab.id === value);
+    const next =
+      e.key === 'ArrowRight'
+        ? (i + 1) % tabs.length
+        : e.key === 'ArrowLeft'
+          ? (i - 1 + tabs.length) % tabs.length
+          : -1;
+    if (next < 0) return;
+    e.preventDefault();
+    onChange(tabs[next]!.id);
+    (e.currentTarget as HTMLElement).querySelector<HTMLElement>(`#tab-${tabs[next]!.id}`)?.focus();
+  };
+  return (
+    <div class="fl-tabs" role="tablist" aria-label={label} onKeyDown={onKey}>
+      {tabs.map((tab) => (
+        <button
+          key={tab.id}
+          type="button"
+          role="tab"
+          id={`tab-${tab.id}`}
+          aria-selected={tab.id === value ? 'true' : 'false'}
+          aria-controls={`panel-${tab.id}`}
+          tabIndex={tab.id === value ? 0 : -1}
+          class="fl-tab"
+          onClick={() => onChange(tab.id)}
+        >
+          {tab.label}
+          {tab.badge !== undefined && tab.badge > 0 && <span class="fl-tab-badge">{tab.badge}</span>}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+export const tabsCss = `
+.fl-tabs { display: flex; border-bottom: 1px solid var(--fl-border); position: sticky; top: 0; background: var(--fl-bg); z-index: 1; }
+.fl-tab { flex: 1; font: inherit; font-weight: 600; padding: 10px 6px; border: 0; border-bottom: 2px solid transparent;
+  background: none; color: var(--fl-fg-soft); cursor: pointer; }
+.fl-tab[aria-selected='true'] { color: var(--fl-accent); border-bottom-color: var(--fl-accent); }
+.fl-tab:focus-visible { outline: 2px solid var(--fl-focus); outline-offset: -2px; }
+.fl-tab-badge { margin-left: 6px; font-size: 11px; background: var(--fl-accent-soft); color: var(--fl-fg); border-radius: 999px; padding: 0 6px; }
+`;

@@ -1,0 +1,19 @@
+// Keyboard shortcuts: toggle Factlens on the current site; move to the next mention.
+import { type Browser, browser } from 'wxt/browser';
+import { isActiveOn, setSiteEnabled, siteHostOf } from '@/lib/settings/site-rules';
+import { askTab } from '@/utils/messaging';
+import { updateSettings } from '@/utils/settings';
+
+export function registerCommands(activeTab: () => Promise<Browser.tabs.Tab | undefined>): void {
+  browser.commands.onCommand.addListener(async (command) => {
+    const tab = await activeTab();
+    if (tab?.id === undefined) return;
+    if (command === 'toggle-site') {
+      const host = siteHostOf(tab.url);
+      if (!host) return;
+      await updateSettings((s) => setSiteEnabled(s, host, !isActiveOn({ ...s, paused: false }, host)));
+    } else if (command === 'next-mention') {
+      await askTab(tab.id, { type: 'next-mention' });
+    }
+  });
+}

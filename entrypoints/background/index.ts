@@ -1,0 +1,102 @@
+// The background: serves card data from the bundled fact index, is the single writer of pins,
+// keeps per-tab mention counts for the badge and the side panel, and handles the toolbar,
+// keyboard shortcuts and the context menu.
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import kbJson from '@/generated/kb.json';
+import { createCardIndex } from '@/lib/kb/card';
+import type { CompiledKb } from '@/lib/kb/compiled';
+import { type BackgroundRequest, type CardResponse, parseBackgroundRequest } from '@/lib/messages';
+import { isActiveOn, siteHostOf } from '@/lib/settings/site-rules';
+import { createPinStore } from '@/utils/pin-store';
+import { getSettings, watchSettings } from '@/utils/settings';
+import { registerCommands } from './commands';
+import { registerContextMenu } from './context-menu';
+import { openSidePanel } from './side-panel';
+import { forgetTab, setFrameCounts, tabCounts, updateBadge } from './tab-counts';
+
+export default defineBackground(() => {
+  const kb = kbJson as unknown as CompiledKb;
+  const cards = createCardIndex(kb);
+  const pins = createPinStore();
+
+  const enabledFor = async (url: string | undefined) => isActiveOn(await getSettings(), siteHostOf(url));
+
+  async function handle(
+    request: BackgroundRequest,
+    sender: { tab?: { id?: number; url?: string }; frameId?: number },
+  ) {
+    switch (request.type) {
+      case 'card': {
+        const data = cards.card(request.entity);
+        if (!data) return null;
+        const pageUrl = sender.tab?.url;
+        const { pins: all } = await pins.read();
+        const pinnedFacts = all.filter((p) => samePage(p.url, pageUrl)).map((p) => p.factId);
+        return { data, pinnedFacts } satisfies CardResponse;
+      }
+      case 'page-counts': {
+        const tabId = sender.tab?.id;
+        if (tabId === undefined) return null;
+        await setFrameCounts(tabId, sender.frameId ?? 0, request.counts);
+        await updateBadge(tabId, await enabledFor(sender.tab?.url));
+        return true;
+      }
+      case 'pin': {
+        if (!kb.facts.some((f) => f.id === request.factId)) return { ok: false, error: 'invalid' };
+        const result = await pins.add({
+          factId: request.factId,
+          entity: request.entity,
+          url: request.url,
+          title: request.title,
+        });
+        return result.ok ? { ok: true, duplicate: result.duplicate } : { ok: false, error: result.error };
+      }
+      case 'tab-counts': {
+        const tabId = request.tabId ?? (await activeTab())?.id;
+        return tabId === undefined ? {} : await tabCounts(tabId);
+      }
+      case 'open-side-panel':
+        // Handled synchronously in the listener: opening needs the user gesture still alive.
+        return null;
+    }
+  }
+
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    const request = parseBackgroundRequest(message);
+    if (!request) return undefined;
+    if (request.type === 'open-side-panel') {
+      return openSidePanel(
+        sender.tab?.id,
+        request.entity ? { view: 'entity', id: request.entity } : undefined,
+      );
+    }
+    return handle(request, sender);
+  });
+
+  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    if (change.status === 'loading' && change.url) void forgetTab(tabId);
+    if (change.status === 'loading') void enabledFor(tab.url).then((on) => updateBadge(tabId, on));
+  });
+
+  // A site switched off or a global pause shows at once on every tab's badge.
+  watchSettings(async (settings) => {
+    for (const tab of await browser.tabs.query({})) {
+      if (tab.id !== undefined) void updateBadge(tab.id, isActiveOn(settings, siteHostOf(tab.url)));
+    }
+  });
+
+  registerCommands(activeTab);
+  registerContextMenu();
+});
+
+async function activeTab() {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab;
+}
+
+function samePage(a: string, b: string | undefined): boolean {
+  if (!b) return false;
+  return a.split('#')[0] === b.split('#')[0];
+}

@@ -1,0 +1,61 @@
+// Mention counts per tab, summed over the tab's frames, and the toolbar badge that shows them.
+// Mirrored to session storage because Chrome stops idle service workers and their memory with them.
+import { browser } from 'wxt/browser';
+
+type FrameCounts = Record<string, number>;
+type TabFrames = Record<string, FrameCounts>;
+
+const SESSION_KEY = 'tabCounts';
+let tabs: Record<string, TabFrames> = {};
+const loaded = (async () => {
+  try {
+    const stored = (await browser.storage.session.get(SESSION_KEY))[SESSION_KEY];
+    if (stored && typeof stored === 'object') tabs = stored as Record<string, TabFrames>;
+  } catch {
+    // No session storage (old browser): counts live in memory only.
+  }
+})();
+
+let saveTimer: ReturnType<typeof setTimeout> | undefined;
+function save() {
+  clearTimeout(saveTimer);
+  saveTimer = setTimeout(() => {
+    browser.storage.session?.set({ [SESSION_KEY]: tabs }).catch(() => {});
+  }, 250);
+}
+
+export async function setFrameCounts(tabId: number, frameId: number, counts: FrameCounts): Promise<void> {
+  await loaded;
+  const frames = tabs[tabId] ?? {};
+  if (Object.keys(counts).length === 0) delete frames[frameId];
+  else frames[frameId] = counts;
+  tabs[tabId] = frames;
+  save();
+}
+
+/** A closed tab, or a navigation that replaced the top document and its frames. */
+export async function forgetTab(tabId: number): Promise<void> {
+  await loaded;
+  delete tabs[tabId];
+  save();
+}
+
+export async function tabCounts(tabId: number): Promise<FrameCounts> {
+  await loaded;
+  const total: FrameCounts = {};
+  for (const frame of Object.values(tabs[tabId] ?? {})) {
+    for (const [id, n] of Object.entries(frame)) total[id] = (total[id] ?? 0) + n;
+  }
+  return total;
+}
+
+export async function updateBadge(tabId: number, enabled: boolean): Promise<void> {
+  const total = Object.values(await tabCounts(tabId)).reduce((a, b) => a + b, 0);
+  const text = !enabled ? 'off' : total > 999 ? '999+' : total > 0 ? String(total) : '';
+  try {
+    await browser.action.setBadgeText({ tabId, text });
+    await browser.action.setBadgeBackgroundColor({ tabId, color: enabled ? '#0f766e' : '#6b7280' });
+  } catch {
+    // The tab closed meanwhile.
+  }
+}

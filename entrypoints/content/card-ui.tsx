@@ -1,0 +1,235 @@
+// Mounts the hover card in our shadow root, fetches its data from the background (the content
+// script never carries the fact index), positions it next to the mention with Floating UI and
+// manages focus: keyboard users land in the card and return where they were on Esc.
+import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
+import { render } from 'preact';
+import { cardCss } from '@/components/card/card-css';
+import { EntityCard } from '@/components/card/EntityCard';
+import { t } from '@/components/i18n';
+import type { Lang } from '@/lib/kb/format';
+import type { CardResponse, PinResponse } from '@/lib/messages';
+import { askBackground } from '@/utils/messaging';
+
+export interface CardAnchor {
+  /** The mention's rectangles in viewport coordinates, recomputed on scroll. */
+  rects(): DOMRect[];
+  /** An element near the mention, so scrolling containers are followed. */
+  context: Element | null;
+}
+
+export interface CardUiOptions {
+  shadow: ShadowRoot;
+  host: HTMLElement;
+  language(): Lang;
+  setLanguage(lang: Lang): void;
+  onPointerOver(over: boolean): void;
+  onHidden(): void;
+}
+
+export interface CardUi {
+  show(entity: string, anchor: CardAnchor, opts?: { focus?: boolean; pointerX?: number }): Promise<void>;
+  hide(): void;
+  isShown(): boolean;
+  shownKey(): unknown;
+  setKey(key: unknown): void;
+  /** Re-renders after a language or theme change. */
+  refresh(): void;
+  prefetch(entity: string): void;
+  setTheme(theme: string | null): void;
+}
+
+export function createCardUi(opts: CardUiOptions): CardUi {
+  const { shadow, host } = opts;
+  const style = document.createElement('style');
+  style.textContent = cardCss;
+  const layer = document.createElement('div');
+  layer.className = 'fl-layer';
+  layer.hidden = true;
+  shadow.append(style, layer);
+
+  const cache = new Map<string, Promise<CardResponse | null>>();
+  let stack: string[] = [];
+  let current: CardResponse | null = null;
+  let pinned = new Set<string>();
+  let status = '';
+  let key: unknown = null;
+  let anchor: CardAnchor | null = null;
+  let cleanup: (() => void) | null = null;
+  let returnFocus: Element | null = null;
+  let generation = 0;
+
+  const fetchCard = (entity: string) => {
+    let pending = cache.get(entity);
+    if (!pending) {
+      pending = askBackground<CardResponse>({ type: 'card', entity });
+      cache.set(entity, pending);
+      // A failed fetch (extension restarting) shouldn't stick in the cache.
+      pending.then((r) => r ?? cache.delete(entity));
+    }
+    return pending;
+  };
+
+  const draw = () => {
+    if (!current) {
+      render(
+        <div class="fl-card" role="dialog" aria-modal="false" aria-label="Factlens">
+          <p class="fl-card-body fl-status">{status || t('unavailable')}</p>
+        </div>,
+        layer,
+      );
+      return;
+    }
+    const lang = opts.language();
+    render(
+      <EntityCard
+        data={current.data}
+        lang={lang}
+        pinned={pinned}
+        status={status}
+        canGoBack={stack.length > 1}
+        onPin={(factId) => void pin(factId)}
+        onOpenRelated={(id) => void open(id, true)}
+        onBack={() => {
+          stack.pop();
+          const prev = stack.pop();
+          if (prev) void open(prev, true);
+        }}
+        onClose={() => hide()}
+        onOpenSidePanel={() => {
+          void askBackground({ type: 'open-side-panel', entity: current?.data.entity.id });
+        }}
+        onToggleLang={() => {
+          opts.setLanguage(lang === 'zh' ? 'en' : 'zh');
+          draw();
+        }}
+      />,
+      layer,
+    );
+  };
+
+  const place = async () => {
+    const card = layer.firstElementChild as HTMLElement | null;
+    if (!card || !anchor) return;
+    const rects = anchor.rects();
+    if (rects.length === 0) return;
+    const a = anchor;
+    const reference = {
+      getBoundingClientRect: () => a.rects()[0] ?? rects[0]!,
+      getClientRects: () => a.rects(),
+      contextElement: a.context ?? undefined,
+    };
+    const { x, y } = await computePosition(reference, layer, {
+      strategy: 'fixed',
+      placement: 'bottom-start',
+      middleware: [
+        offset(6),
+        flip({ padding: 8, fallbackPlacements: ['top-start', 'bottom-end', 'top-end'] }),
+        shift({ padding: 8 }),
+        // Never taller than the room beside the mention, so the card can't cover it.
+        size({
+          padding: 8,
+          apply({ availableHeight }) {
+            card.style.setProperty('--fl-max-h', `${Math.max(160, Math.floor(availableHeight))}px`);
+          },
+        }),
+      ],
+    });
+    Object.assign(layer.style, { transform: `translate(${Math.round(x)}px, ${Math.round(y)}px)` });
+  };
+
+  const open = async (entity: string, focus: boolean) => {
+    const mine = ++generation;
+    stack.push(entity);
+    const response = await fetchCard(entity);
+    if (mine !== generation) return;
+    current = response;
+    pinned = new Set(response?.pinnedFacts ?? []);
+    status = '';
+    layer.hidden = false;
+    draw();
+    await place();
+    if (focus) (shadow.querySelector('h2') as HTMLElement | null)?.focus();
+  };
+
+  const pin = async (factId: string) => {
+    if (!current) return;
+    const result = await askBackground<PinResponse>({
+      type: 'pin',
+      factId,
+      entity: current.data.entity.id,
+      url: location.href,
+      title: document.title,
+    });
+    if (result?.ok) {
+      pinned.add(factId);
+      status = '';
+    } else {
+      status = t('pinFailed', result?.error ?? t('unavailable'));
+    }
+    cache.delete(current.data.entity.id);
+    draw();
+  };
+
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === 'Escape' && !layer.hidden) {
+      e.stopPropagation();
+      hide();
+    }
+  };
+
+  const hide = () => {
+    if (layer.hidden && !cleanup) return;
+    generation++;
+    cleanup?.();
+    cleanup = null;
+    layer.hidden = true;
+    render(null, layer);
+    stack = [];
+    current = null;
+    key = null;
+    anchor = null;
+    document.removeEventListener('keydown', onKey, true);
+    const focusBack = returnFocus as HTMLElement | null;
+    returnFocus = null;
+    // Return focus only if it was inside the card; a mouse user's focus was never moved.
+    if (focusBack && (shadow.activeElement || document.activeElement === host)) focusBack.focus?.();
+    opts.onHidden();
+  };
+
+  layer.addEventListener('pointerenter', () => opts.onPointerOver(true));
+  layer.addEventListener('pointerleave', () => opts.onPointerOver(false));
+
+  return {
+    async show(entity, a, showOpts = {}) {
+      cleanup?.();
+      anchor = a;
+      stack = [];
+      if (showOpts.focus) returnFocus = document.activeElement;
+      document.addEventListener('keydown', onKey, true);
+      await open(entity, !!showOpts.focus);
+      if (anchor === a && a.context) {
+        const reference = {
+          getBoundingClientRect: () => a.rects()[0] ?? new DOMRect(),
+          contextElement: a.context,
+        };
+        cleanup = autoUpdate(reference, layer, () => void place(), { animationFrame: false });
+      }
+    },
+    hide,
+    isShown: () => !layer.hidden,
+    shownKey: () => key,
+    setKey(k) {
+      key = k;
+    },
+    refresh() {
+      if (!layer.hidden) draw();
+    },
+    prefetch(entity) {
+      void fetchCard(entity);
+    },
+    setTheme(theme) {
+      if (theme) host.setAttribute('data-theme', theme);
+      else host.removeAttribute('data-theme');
+    },
+  };
+}

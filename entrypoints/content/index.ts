@@ -1,0 +1,192 @@
+// The content script: wires the detector, the page marker, hover detection and the card to the
+// browser. It stays small: the fact index lives in the background and cards are fetched on demand.
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { uiLanguage } from '@/components/i18n';
+import { themeAttribute } from '@/components/theme';
+import tableJson from '@/generated/detector-table.json';
+import { createPageScanner } from '@/lib/detect';
+import type { DetectorTable } from '@/lib/kb/compiled';
+import type { Lang } from '@/lib/kb/format';
+import { parseContentRequest } from '@/lib/messages';
+import { parseSettings, type Settings } from '@/lib/settings/schema';
+import { isActiveOn, siteHostOf } from '@/lib/settings/site-rules';
+import { askBackground } from '@/utils/messaging';
+import { SETTINGS_KEY } from '@/utils/settings';
+import { type CardUi, createCardUi } from './card-ui';
+import { highlightCss } from './highlight-style';
+import { markAt, markRects } from './hit-test';
+import { createHoverController, type HoverController } from './hover';
+import { type Mark, PageMarker } from './page-marker';
+import { createUiHost, type UiHost } from './ui-host';
+
+export default defineContentScript({
+  matches: ['http://*/*', 'https://*/*'],
+  // Each frame, same-origin or not, runs its own copy: it scans its own document and shows its
+  // own card; the background adds the frames' counts up per tab.
+  allFrames: true,
+  matchAboutBlank: true,
+  runAt: 'document_idle',
+  main(ctx) {
+    void start(ctx);
+  },
+});
+
+const COUNTS_THROTTLE_MS = 800;
+const FLASH_MS = 1600;
+
+interface Active {
+  marker: PageMarker;
+  ui: UiHost;
+  card: CardUi;
+  hover: HoverController;
+}
+
+async function start(ctx: ContentScriptContext) {
+  if (!document.documentElement || !(globalThis.CSS && 'highlights' in CSS)) return;
+  const table = tableJson as unknown as DetectorTable;
+  const types = new Map(table.entities.map((e) => [e.id, e.type]));
+  let settings = parseSettings((await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY]);
+  let active: Active | null = null;
+  let lang: Lang | null = null;
+  let countsTimer = 0;
+  let lastSent = '';
+  let cursor = -1;
+
+  const factLanguage = (): Lang =>
+    lang ?? (settings.factLanguage === 'auto' ? uiLanguage() : settings.factLanguage);
+
+  const sendCounts = () => {
+    if (countsTimer) return;
+    countsTimer = window.setTimeout(() => {
+      countsTimer = 0;
+      const counts = Object.fromEntries(active?.marker.counts() ?? []);
+      const key = JSON.stringify(counts);
+      if (key === lastSent) return;
+      lastSent = key;
+      void askBackground({ type: 'page-counts', counts });
+    }, COUNTS_THROTTLE_MS);
+  };
+
+  const markerOptions = (s: Settings) => ({
+    firstMentionOnly: s.firstMentionOnly,
+    hiddenTypes: new Set<string>(s.hiddenTypes),
+  });
+
+  const anchorFor = (mark: Mark) => ({
+    rects: () => markRects(document, mark),
+    context: mark.node.parentElement,
+  });
+
+  const activate = () => {
+    const ui = createUiHost(document);
+    ui.setHighlightCss(highlightCss(settings.markStyle));
+    const shadowSheet = new CSSStyleSheet();
+    shadowSheet.replaceSync(highlightCss(settings.markStyle));
+    const marker = new PageMarker({
+      doc: document,
+      scanner: createPageScanner<Text>(table),
+      entityType: (id) => types.get(id),
+      onCountsChanged: sendCounts,
+      shadowSheet,
+    });
+    let hover: HoverController | null = null;
+    const card = createCardUi({
+      shadow: ui.shadow,
+      host: ui.host,
+      language: factLanguage,
+      setLanguage: (l) => {
+        lang = l;
+      },
+      onPointerOver: (over) => hover?.setOverCard(over),
+      onHidden: () => marker.setActive(null),
+    });
+    card.setTheme(themeAttribute(settings.theme));
+    hover = createHoverController<{ key: Mark; mark: Mark }>(window, {
+      hitTest: (x, y) => {
+        const mark = markAt(marker, document, x, y);
+        return mark ? { key: mark, mark } : null;
+      },
+      isOwnUi: (e) => e.target === ui.host,
+      onPending: ({ mark }) => card.prefetch(mark.mention.entity),
+      onShow: ({ mark }) => {
+        ui.ensureAttached();
+        marker.setActive(mark);
+        card.setKey(mark);
+        void card.show(mark.mention.entity, anchorFor(mark));
+      },
+      onHide: () => card.hide(),
+      isShown: () => card.isShown(),
+      shownKey: () => card.shownKey(),
+    });
+    marker.start(markerOptions(settings));
+    active = { marker, ui, card, hover };
+  };
+
+  const deactivate = () => {
+    if (!active) return;
+    active.hover.destroy();
+    active.card.hide();
+    active.marker.stop();
+    active.ui.destroy();
+    active = null;
+    lastSent = '';
+    void askBackground({ type: 'page-counts', counts: {} });
+  };
+
+  const apply = () => {
+    const on = isActiveOn(settings, siteHostOf(location.href) ?? siteHostOf(document.referrer));
+    if (on && !active) activate();
+    else if (!on && active) deactivate();
+    else if (on && active) {
+      active.ui.setHighlightCss(highlightCss(settings.markStyle));
+      active.marker.setOptions(markerOptions(settings));
+      active.card.setTheme(themeAttribute(settings.theme));
+      active.card.refresh();
+      sendCounts();
+    }
+  };
+
+  /** Moves to the next painted mark (or of one entity), scrolls it into view and flashes it. */
+  const step = (entity?: string): Mark | null => {
+    if (!active) return null;
+    const marks = active.marker.orderedMarks().filter((m) => !entity || m.mention.entity === entity);
+    if (marks.length === 0) return null;
+    cursor = (cursor + 1) % marks.length;
+    const mark = marks[cursor]!;
+    const reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
+    mark.node.parentElement?.scrollIntoView({ block: 'center', behavior: reduced ? 'auto' : 'smooth' });
+    active.marker.setActive(mark, entity ? FLASH_MS : 0);
+    return mark;
+  };
+
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'sync' || !(SETTINGS_KEY in changes)) return;
+    settings = parseSettings(changes[SETTINGS_KEY]?.newValue);
+    lang = null;
+    apply();
+  });
+
+  browser.runtime.onMessage.addListener((message: unknown) => {
+    const request = parseContentRequest(message);
+    if (!request) return undefined;
+    switch (request.type) {
+      case 'get-counts':
+        return Promise.resolve(Object.fromEntries(active?.marker.counts() ?? []));
+      case 'reveal':
+        return Promise.resolve(step(request.entity) !== null);
+      case 'next-mention': {
+        const mark = step();
+        if (mark && active) {
+          active.card.setKey(mark);
+          void active.card.show(mark.mention.entity, anchorFor(mark), { focus: true });
+        }
+        return Promise.resolve(mark !== null);
+      }
+    }
+  });
+
+  ctx.onInvalidated(deactivate);
+  apply();
+}

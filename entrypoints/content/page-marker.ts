@@ -1,0 +1,381 @@
+// Finds mentions in a page's text and paints them with the CSS Custom Highlight API: the page's
+// DOM is never changed. Work runs in idle-time slices of a few milliseconds, the visible part of
+// the page first; a MutationObserver feeds added or changed text back into the same queue.
+import type { Mention, PageScanner } from '@/lib/detect/types';
+import { ACTIVE_HIGHLIGHT, MARK_HIGHLIGHT } from './highlight-style';
+import { createTextWalk, isInSkippedSubtree, isSkippedElement, type TextWalk } from './text-walk';
+
+/** A painted mention: the text node it lives in, its offsets there, and its range. */
+export interface Mark {
+  node: Text;
+  mention: Mention;
+  range: StaticRange;
+}
+
+export interface MarkerOptions {
+  firstMentionOnly: boolean;
+  hiddenTypes: ReadonlySet<string>;
+}
+
+/** Enough marks to cover any real article; beyond it pages stay fast and counts stay complete. */
+export const MAX_MARKS = 2500;
+const SLICE_MS = 4;
+
+type Idle = (cb: () => void) => void;
+
+export interface PageMarkerDeps {
+  doc: Document;
+  scanner: PageScanner<Text>;
+  entityType: (entity: string) => string | undefined;
+  /** Called (throttled by the caller if needed) whenever the confirmed counts change. */
+  onCountsChanged: () => void;
+  /** Style sheet for ::highlight() rules inside open shadow roots, which document rules don't reach. */
+  shadowSheet?: CSSStyleSheet;
+}
+
+export class PageMarker {
+  private readonly marksByNode = new Map<Text, Mark[]>();
+  /** Confirmed mentions per node, whether painted or not (caps, filters). */
+  private readonly mentionsByNode = new Map<Text, Mention[]>();
+  /** Text nodes whose mentions sit in invisible elements; rechecked when the page changes. */
+  private readonly invisible = new Set<Text>();
+  private readonly shadowRoots = new Set<ShadowRoot>();
+  private readonly walks: TextWalk[] = [];
+  private readonly dirty = new Set<Text>();
+  private readonly highlight = new Highlight();
+  private readonly active = new Highlight();
+  private readonly observer: MutationObserver;
+  private options: MarkerOptions = { firstMentionOnly: false, hiddenTypes: new Set() };
+  private painted = 0;
+  private readonly shownEntities = new Set<string>();
+  private scheduled = false;
+  private stopped = true;
+  private flashTimer = 0;
+  private readonly idle: Idle;
+
+  constructor(private readonly deps: PageMarkerDeps) {
+    this.observer = new MutationObserver((records) => this.onMutations(records));
+    const win = deps.doc.defaultView ?? window;
+    this.idle =
+      typeof win.requestIdleCallback === 'function'
+        ? (cb) => win.requestIdleCallback(cb, { timeout: 300 })
+        : (cb) => win.setTimeout(cb, 16);
+  }
+
+  start(options: MarkerOptions): void {
+    this.options = options;
+    this.stopped = false;
+    this.registerHighlights();
+    const { doc } = this.deps;
+    this.observe(doc);
+    const body = doc.body ?? doc.documentElement;
+    if (body) this.walks.push(createTextWalk(body, (s) => this.addShadowRoot(s), this.firstVisibleText()));
+    this.schedule();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.observer.disconnect();
+    this.walks.length = 0;
+    this.dirty.clear();
+    this.highlight.clear();
+    this.active.clear();
+    if (CSS.highlights.get(MARK_HIGHLIGHT) === this.highlight) CSS.highlights.delete(MARK_HIGHLIGHT);
+    if (CSS.highlights.get(ACTIVE_HIGHLIGHT) === this.active) CSS.highlights.delete(ACTIVE_HIGHLIGHT);
+    for (const node of this.marksByNode.keys()) this.deps.scanner.remove(node);
+    for (const node of this.invisible) this.deps.scanner.remove(node);
+    this.marksByNode.clear();
+    this.mentionsByNode.clear();
+    this.invisible.clear();
+    this.painted = 0;
+    this.shownEntities.clear();
+    this.deps.onCountsChanged();
+  }
+
+  /** Applies new display options without rescanning: marks are rebuilt from known mentions. */
+  setOptions(options: MarkerOptions): void {
+    this.options = options;
+    this.repaint();
+  }
+
+  /** Open shadow roots seen so far, for caretPositionFromPoint's shadowRoots option. */
+  knownShadowRoots(): ShadowRoot[] {
+    return [...this.shadowRoots];
+  }
+
+  marksIn(node: Text): readonly Mark[] {
+    return this.marksByNode.get(node) ?? [];
+  }
+
+  /** All painted marks in document order. */
+  orderedMarks(): Mark[] {
+    const marks = [...this.marksByNode.values()].flat();
+    return marks.sort((a, b) =>
+      a.node === b.node
+        ? a.mention.start - b.mention.start
+        : a.node.compareDocumentPosition(b.node) & Node.DOCUMENT_POSITION_FOLLOWING
+          ? -1
+          : 1,
+    );
+  }
+
+  /** Shows one mark as active (hovered, focused or revealed); null clears it. */
+  setActive(mark: Mark | null, flashMs = 0): void {
+    this.registerHighlights();
+    this.active.clear();
+    clearTimeout(this.flashTimer);
+    if (!mark) return;
+    this.active.add(mark.range);
+    if (flashMs > 0) this.flashTimer = window.setTimeout(() => this.active.clear(), flashMs);
+  }
+
+  counts(): Map<string, number> {
+    return this.deps.scanner.counts();
+  }
+
+  /** Puts our highlights back if the page cleared the shared registry. */
+  registerHighlights(): void {
+    if (this.stopped) return;
+    if (CSS.highlights.get(MARK_HIGHLIGHT) !== this.highlight)
+      CSS.highlights.set(MARK_HIGHLIGHT, this.highlight);
+    if (CSS.highlights.get(ACTIVE_HIGHLIGHT) !== this.active)
+      CSS.highlights.set(ACTIVE_HIGHLIGHT, this.active);
+  }
+
+  private firstVisibleText(): Text | null {
+    const { doc } = this.deps;
+    const win = doc.defaultView;
+    if (!win) return null;
+    // Probe a few points across the top of the viewport for the first readable text node.
+    for (const y of [8, 40, 120, 240]) {
+      for (const x of [win.innerWidth * 0.3, win.innerWidth * 0.5]) {
+        const node = caretNodeAt(doc, x, y);
+        if (node?.nodeType === 3 && !isInSkippedSubtree(node)) return node as Text;
+      }
+    }
+    return null;
+  }
+
+  private addShadowRoot(shadow: ShadowRoot): void {
+    if (this.shadowRoots.has(shadow)) return;
+    this.shadowRoots.add(shadow);
+    this.observe(shadow);
+    // ::highlight() rules in the document don't apply inside shadow trees; adopt ours there.
+    const sheet = this.deps.shadowSheet;
+    if (sheet && !shadow.adoptedStyleSheets.includes(sheet)) {
+      shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet];
+    }
+    this.walks.push(createTextWalk(shadow, (s) => this.addShadowRoot(s)));
+    this.schedule();
+  }
+
+  private observe(target: Node): void {
+    this.observer.observe(target, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ['hidden', 'style', 'class', 'open'],
+    });
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.stopped) return;
+    this.scheduled = true;
+    this.idle(() => {
+      this.scheduled = false;
+      this.runSlice();
+    });
+  }
+
+  private runSlice(): void {
+    if (this.stopped) return;
+    const end = performance.now() + SLICE_MS;
+    const deadline = () => performance.now() >= end;
+    let countsChanged = false;
+    const visit = (node: Text) => {
+      if (this.scanNode(node)) countsChanged = true;
+    };
+    for (const node of this.dirty) {
+      this.dirty.delete(node);
+      visit(node);
+      if (deadline()) break;
+    }
+    while (this.walks.length > 0 && !deadline()) {
+      if (this.walks[0]!.step(visit, deadline)) this.walks.shift();
+    }
+    this.queuePromotions();
+    if (countsChanged) this.deps.onCountsChanged();
+    if (this.walks.length > 0 || this.dirty.size > 0) this.schedule();
+  }
+
+  /** Scans one text node; returns whether its confirmed mentions changed. */
+  private scanNode(node: Text): boolean {
+    const had = this.mentionsByNode.has(node) || this.invisible.has(node);
+    if (!node.isConnected) {
+      if (had) this.forget(node);
+      return had;
+    }
+    const text = node.data;
+    // Nearly every text node on a page is short markup filler: skip the scanner's call overhead.
+    if (text.length < 2 && !had) return false;
+    const mentions = this.deps.scanner.add(node, text);
+    this.unpaint(node);
+    this.invisible.delete(node);
+    if (mentions.length === 0) {
+      // The scanner keeps the node: it may hold ambiguous candidates that later evidence promotes.
+      this.mentionsByNode.delete(node);
+      return had;
+    }
+    if (!isRendered(node)) {
+      this.deps.scanner.remove(node);
+      this.mentionsByNode.delete(node);
+      this.invisible.add(node);
+      return had;
+    }
+    this.mentionsByNode.set(node, mentions);
+    this.paint(node, mentions);
+    return true;
+  }
+
+  /** Rescans nodes whose ambiguous mentions new evidence confirmed (the scanner now accepts them). */
+  private queuePromotions(): void {
+    for (const { key } of this.deps.scanner.takePromoted()) {
+      if (key.isConnected) this.dirty.add(key);
+    }
+  }
+
+  private paint(node: Text, mentions: readonly Mention[]): void {
+    const { firstMentionOnly, hiddenTypes } = this.options;
+    const marks: Mark[] = [];
+    for (const mention of mentions) {
+      if (this.painted >= MAX_MARKS) break;
+      const type = this.deps.entityType(mention.entity);
+      if (type && hiddenTypes.has(type)) continue;
+      if (firstMentionOnly && this.shownEntities.has(mention.entity)) continue;
+      const range = new StaticRange({
+        startContainer: node,
+        startOffset: mention.start,
+        endContainer: node,
+        endOffset: mention.end,
+      });
+      this.highlight.add(range);
+      this.shownEntities.add(mention.entity);
+      marks.push({ node, mention, range });
+      this.painted++;
+    }
+    if (marks.length > 0) this.marksByNode.set(node, marks);
+  }
+
+  private unpaint(node: Text): void {
+    const marks = this.marksByNode.get(node);
+    if (!marks) return;
+    for (const mark of marks) {
+      this.highlight.delete(mark.range);
+      this.active.delete(mark.range);
+    }
+    this.painted -= marks.length;
+    this.marksByNode.delete(node);
+  }
+
+  private forget(node: Text): void {
+    this.unpaint(node);
+    this.mentionsByNode.delete(node);
+    this.invisible.delete(node);
+    this.deps.scanner.remove(node);
+  }
+
+  private repaint(): void {
+    this.highlight.clear();
+    this.marksByNode.clear();
+    this.painted = 0;
+    this.shownEntities.clear();
+    for (const [node, mentions] of this.mentionsByNode) this.paint(node, mentions);
+    this.registerHighlights();
+  }
+
+  private onMutations(records: MutationRecord[]): void {
+    let removedElements = false;
+    for (const record of records) {
+      if (record.type === 'characterData') {
+        if (record.target.nodeType === 3) this.dirty.add(record.target as Text);
+      } else if (record.type === 'childList') {
+        for (const node of record.removedNodes) {
+          if (node.nodeType === 3) this.dropText(node as Text);
+          else if (node.nodeType === 1) removedElements = true;
+        }
+        for (const node of record.addedNodes) this.queueSubtree(node);
+      } else if (record.type === 'attributes' && this.invisible.size > 0) {
+        // Something may have become visible (an accordion opened): recheck the hidden mentions.
+        for (const node of this.invisible) this.dirty.add(node);
+      }
+    }
+    // One sweep per batch, however many elements went: cheaper than searching each removed subtree.
+    if (removedElements) this.dropDisconnected();
+    this.registerHighlights();
+    this.deps.onCountsChanged();
+    this.schedule();
+  }
+
+  private queueSubtree(node: Node): void {
+    if (node.nodeType === 3) {
+      if (!isInSkippedSubtree(node)) this.dirty.add(node as Text);
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const el = node as Element;
+    if (isSkippedElement(el) || isInSkippedSubtree(el)) return;
+    this.walks.push(createTextWalk(el, (s) => this.addShadowRoot(s)));
+  }
+
+  private dropText(node: Text): void {
+    if (this.mentionsByNode.has(node) || this.invisible.has(node)) this.forget(node);
+    this.dirty.delete(node);
+  }
+
+  private dropDisconnected(): void {
+    for (const node of [...this.mentionsByNode.keys(), ...this.invisible]) {
+      if (!node.isConnected) this.forget(node);
+    }
+  }
+}
+
+/** Whether the element holding a text node is rendered (not display:none, not content-hidden). */
+function isRendered(node: Text): boolean {
+  const el = node.parentElement;
+  if (!el) return true;
+  if (typeof el.checkVisibility === 'function') return el.checkVisibility();
+  return el.getClientRects().length > 0;
+}
+
+/** The node under a point, through caretPositionFromPoint or WebKit's caretRangeFromPoint. */
+export function caretNodeAt(doc: Document, x: number, y: number, shadowRoots?: ShadowRoot[]): Node | null {
+  return caretAt(doc, x, y, shadowRoots)?.node ?? null;
+}
+
+export function caretAt(
+  doc: Document,
+  x: number,
+  y: number,
+  shadowRoots?: ShadowRoot[],
+): { node: Node; offset: number } | null {
+  const d = doc as Document & {
+    caretPositionFromPoint?: (
+      x: number,
+      y: number,
+      options?: { shadowRoots?: ShadowRoot[] },
+    ) => { offsetNode: Node; offset: number } | null;
+    caretRangeFromPoint?: (x: number, y: number) => Range | null;
+  };
+  if (typeof d.caretPositionFromPoint === 'function') {
+    const pos = shadowRoots?.length
+      ? d.caretPositionFromPoint(x, y, { shadowRoots })
+      : d.caretPositionFromPoint(x, y);
+    return pos ? { node: pos.offsetNode, offset: pos.offset } : null;
+  }
+  if (typeof d.caretRangeFromPoint === 'function') {
+    const range = d.caretRangeFromPoint(x, y);
+    return range ? { node: range.startContainer, offset: range.startOffset } : null;
+  }
+  return null;
+}

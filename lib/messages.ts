@@ -1,0 +1,57 @@
+// The messages that travel between the content script, the extension pages and the background.
+// Every handler validates what it receives: a message is data from another context, never trusted.
+import * as v from 'valibot';
+
+const EntityId = v.pipe(v.string(), v.maxLength(80), v.regex(/^[a-z0-9-]+$/));
+const Url = v.pipe(v.string(), v.maxLength(4096));
+
+/** Requests the content script and the extension pages send to the background. */
+export const BackgroundRequest = v.variant('type', [
+  /** Everything a hover card needs about one entity. */
+  v.object({ type: v.literal('card'), entity: EntityId }),
+  /** The content script's mention counts for its frame, for the badge and the side panel. */
+  v.object({
+    type: v.literal('page-counts'),
+    counts: v.pipe(v.record(EntityId, v.pipe(v.number(), v.integer(), v.minValue(0))), v.maxEntries(500)),
+  }),
+  v.object({
+    type: v.literal('pin'),
+    factId: EntityId,
+    entity: EntityId,
+    url: Url,
+    title: v.pipe(v.string(), v.maxLength(1000)),
+  }),
+  /** Opens the side panel, optionally on an entity page of Explore. */
+  v.object({ type: v.literal('open-side-panel'), entity: v.optional(EntityId) }),
+  /** The side panel asks for the active tab's mentions. */
+  v.object({ type: v.literal('tab-counts'), tabId: v.optional(v.number()) }),
+]);
+export type BackgroundRequest = v.InferOutput<typeof BackgroundRequest>;
+
+/** Requests the background or the side panel sends to a tab's content script. */
+export const ContentRequest = v.variant('type', [
+  /** Keyboard path: move to the next mention on the page and open its card. */
+  v.object({ type: v.literal('next-mention') }),
+  /** Scroll to the next mention of an entity and flash it. */
+  v.object({ type: v.literal('reveal'), entity: EntityId }),
+  v.object({ type: v.literal('get-counts') }),
+]);
+export type ContentRequest = v.InferOutput<typeof ContentRequest>;
+
+export function parseBackgroundRequest(message: unknown): BackgroundRequest | null {
+  const result = v.safeParse(BackgroundRequest, message);
+  return result.success ? result.output : null;
+}
+
+export function parseContentRequest(message: unknown): ContentRequest | null {
+  const result = v.safeParse(ContentRequest, message);
+  return result.success ? result.output : null;
+}
+
+/** The background's answer to `card`: the data and which of its facts are pinned from this page. */
+export interface CardResponse {
+  data: import('./kb/card').CardData;
+  pinnedFacts: string[];
+}
+
+export type PinResponse = { ok: true; duplicate: boolean } | { ok: false; error: string };

@@ -1,0 +1,61 @@
+// What a test asks of a page with the extension running: marks, their positions, the card.
+import type { Page } from 'playwright-core';
+
+export const MARK_HIGHLIGHT = 'factlens-mark';
+
+/** Number of ranges in our highlight, read from the page's own view of the shared registry. */
+export function markCount(page: Page): Promise<number> {
+  return page.evaluate((name) => CSS.highlights.get(name)?.size ?? 0, MARK_HIGHLIGHT);
+}
+
+export async function waitForMarks(page: Page, atLeast = 1, timeout = 15_000): Promise<number> {
+  await page.waitForFunction(
+    ([name, n]) => (CSS.highlights.get(name as string)?.size ?? 0) >= (n as number),
+    [MARK_HIGHLIGHT, atLeast],
+    { timeout },
+  );
+  return markCount(page);
+}
+
+/** The marked ranges' texts, in no particular order. */
+export function markedTexts(page: Page): Promise<string[]> {
+  return page.evaluate((name) => {
+    const out: string[] = [];
+    for (const r of CSS.highlights.get(name) ?? []) {
+      const range = r as AbstractRange;
+      out.push((range.startContainer.textContent ?? '').slice(range.startOffset, range.endOffset));
+    }
+    return out;
+  }, MARK_HIGHLIGHT);
+}
+
+/** Centre of the first marked range whose text is `text`, in viewport coordinates. */
+export async function markCenter(page: Page, text: string): Promise<{ x: number; y: number }> {
+  const point = await page.evaluate(
+    ([name, wanted]) => {
+      for (const r of CSS.highlights.get(name as string) ?? []) {
+        const s = r as AbstractRange;
+        if ((s.startContainer.textContent ?? '').slice(s.startOffset, s.endOffset) !== wanted) continue;
+        const range = document.createRange();
+        range.setStart(s.startContainer, s.startOffset);
+        range.setEnd(s.endContainer, s.endOffset);
+        (s.startContainer.parentElement as Element).scrollIntoView({ block: 'center' });
+        const rect = range.getClientRects()[0];
+        if (rect) return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+      }
+      return null;
+    },
+    [MARK_HIGHLIGHT, text],
+  );
+  if (!point) throw new Error(`no mark with text "${text}"`);
+  return point;
+}
+
+/** Rests the pointer on a mark the way a reader would: move there, then stay still. */
+export async function hoverMark(page: Page, text: string): Promise<void> {
+  const { x, y } = await markCenter(page, text);
+  await page.mouse.move(x - 30, y + 40);
+  await page.mouse.move(x, y, { steps: 8 });
+}
+
+export const cardLocator = (page: Page) => page.locator('factlens-ui [role="dialog"]');

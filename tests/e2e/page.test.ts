@@ -1,0 +1,159 @@
+// In the page: what gets marked in English and Chinese, that tricky words stay unmarked, that the
+// marks follow a changing page, frames and web components, and the card's hover behaviour.
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ExtensionBrowser, launchWithExtension } from './browser';
+import { probeExtension } from './extension-probes';
+import { cardLocator, hoverMark, markCenter, markCount, markedTexts, waitForMarks } from './page-helpers';
+import { hasShared, SHARED_DIR } from './paths';
+import { startServer, type TestServer } from './server';
+
+let server: TestServer;
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchWithExtension();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path: string) {
+  const page = await browser.context.newPage();
+  const probe = await probeExtension(page);
+  await page.goto(server.url(path));
+  return { page, probe };
+}
+
+describe('marking', () => {
+  it('marks English news and leaves the traps alone', async () => {
+    const { page, probe } = await open('/news-en.html');
+    await waitForMarks(page, 8);
+    const texts = await markedTexts(page);
+    for (const name of ['Alibaba', 'Qwen', 'SuperCLUE', 'GPT-4', 'Huawei', 'MindSpore', 'DeepSeek', 'Kimi']) {
+      expect(texts).toContain(name);
+    }
+    expect(texts.some((t) => t.startsWith('Ascend'))).toBe(true);
+    expect(texts).not.toContain('ascend');
+    // "Claude" beside "Qwen 1.5" is the model; "Claude Monet" in the aside is not.
+    expect(texts.filter((t) => t === 'Claude')).toHaveLength(1);
+    expect(probe.errors).toEqual([]);
+    expect(probe.requests).toEqual([]);
+    await page.close();
+  });
+
+  it('marks running Chinese text without its everyday-word traps', async () => {
+    const { page, probe } = await open('/news-zh.html');
+    await waitForMarks(page, 8);
+    const texts = await markedTexts(page);
+    for (const name of ['阿里巴巴', '通义千问', '智谱AI', 'GLM-4', '月之暗面', 'Kimi', 'Yi-34B']) {
+      expect(texts).toContain(name);
+    }
+    expect(texts.some((t) => t.startsWith('昇腾'))).toBe(true);
+    // 商量 as "let's discuss" and 元宝 in 金元宝 (a gold ingot) are ordinary words.
+    const sentence = await page.evaluate(() => document.querySelectorAll('p')[3]?.firstChild);
+    expect(sentence).toBeTruthy();
+    const marksInLastParagraph = await page.evaluate(() => {
+      const last = document.querySelectorAll('p')[3]!.firstChild;
+      return [...(CSS.highlights.get('factlens-mark') ?? [])].filter((r) => (r as AbstractRange).startContainer === last)
+        .length;
+    });
+    expect(marksInLastParagraph).toBe(0);
+    expect(probe.errors).toEqual([]);
+    await page.close();
+  });
+
+  it.skipIf(!hasShared)('marks the source article itself, built into a page at test time', async () => {
+    const article = await readFile(resolve(SHARED_DIR, 'seed/article.txt'), 'utf8');
+    const paragraphs = article
+      .split(/\n+/)
+      .filter((line) => line.trim())
+      .map((line) => `<p>${line.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`)
+      .join('\n');
+    server.route('/article.html', {
+      body: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>article</title></head><body>${paragraphs}</body></html>`,
+    });
+    const { page, probe } = await open('/article.html');
+    await waitForMarks(page, 100);
+    const texts = new Set(await markedTexts(page));
+    for (const name of ['Qwen 1.5', 'MindSpore', 'PaddlePaddle', 'SuperCLUE', '01.AI', 'Yi-34B', 'KwaiYii', 'A100']) {
+      expect(texts.has(name), name).toBe(true);
+    }
+    expect(probe.errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('a changing page', () => {
+  it('follows added, changed and removed text and SPA navigations', async () => {
+    const { page } = await open('/dynamic.html');
+    await waitForMarks(page, 2);
+    const before = await markCount(page);
+
+    await page.evaluate(() => (window as unknown as { fixture: { append(t: string): void } }).fixture.append('Breaking: Tencent expands Hunyuan.'));
+    await waitForMarks(page, before + 2);
+
+    await page.evaluate(() => (window as unknown as { fixture: { setTicker(t: string): void } }).fixture.setTicker('Now: ByteDance news'));
+    await waitForMarks(page, before + 3);
+
+    await page.evaluate(() => (window as unknown as { fixture: { removeFirst(): void } }).fixture.removeFirst());
+    await page.waitForFunction((n) => (CSS.highlights.get('factlens-mark')?.size ?? 0) === n, before + 1);
+
+    await page.evaluate(() => (window as unknown as { fixture: { navigate(t: string): void } }).fixture.navigate('Page two: Meituan and DiDi'));
+    await page.waitForFunction(() => {
+      const texts = [...(CSS.highlights.get('factlens-mark') ?? [])].map((r) => {
+        const s = r as AbstractRange;
+        return s.startContainer.isConnected ? (s.startContainer.textContent ?? '').slice(s.startOffset, s.endOffset) : '';
+      });
+      return texts.includes('Meituan') && texts.includes('DiDi');
+    });
+    await page.close();
+  });
+
+  it('marks text in same-origin frames and open shadow roots', async () => {
+    const { page } = await open('/frames.html');
+    await waitForMarks(page, 2);
+    const texts = await markedTexts(page);
+    expect(texts).toContain('Tencent');
+    expect(texts).toContain('SenseTime');
+    const frame = page.frames().find((f) => f.url().endsWith('/frame-child.html'))!;
+    await frame.waitForFunction(() => (CSS.highlights.get('factlens-mark')?.size ?? 0) >= 2);
+    await page.close();
+  });
+});
+
+describe('the card', () => {
+  it('waits for a resting pointer, ignores a fast sweep, hides on Esc and on leaving', async () => {
+    const { page } = await open('/news-en.html');
+    await waitForMarks(page, 8);
+    const card = cardLocator(page);
+
+    // A fast sweep across the mark shows nothing.
+    const { x, y } = await markCenter(page, 'Qwen');
+    await page.mouse.move(x - 200, y);
+    await page.mouse.move(x + 200, y, { steps: 4 });
+    await page.waitForTimeout(600);
+    expect(await card.count()).toBe(0);
+
+    await hoverMark(page, 'Qwen');
+    await card.waitFor({ state: 'visible' });
+    expect(await card.getAttribute('aria-labelledby')).toBeTruthy();
+    await page.keyboard.press('Escape');
+    await card.waitFor({ state: 'detached' });
+
+    await hoverMark(page, 'Qwen');
+    await card.waitFor({ state: 'visible' });
+    // The pointer can travel onto the card and stay: the card stays.
+    const box = (await card.boundingBox())!;
+    await page.mouse.move(box.x + 20, box.y + 20, { steps: 5 });
+    await page.waitForTimeout(500);
+    expect(await card.isVisible()).toBe(true);
+    // Leaving it for blank page hides it after the grace delay.
+    await page.mouse.move(5, 5);
+    await card.waitFor({ state: 'detached', timeout: 3000 });
+    await page.close();
+  });
+});

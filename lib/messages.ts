@@ -25,6 +25,18 @@ export const BackgroundRequest = v.variant('type', [
   v.object({ type: v.literal('open-side-panel'), entity: v.optional(EntityId) }),
   /** The side panel asks for the active tab's mentions. */
   v.object({ type: v.literal('tab-counts'), tabId: v.optional(v.number()) }),
+  // Pin changes from the side panel; the background is the only writer of the pin store.
+  v.object({
+    type: v.literal('pins/update'),
+    id: v.pipe(v.string(), v.maxLength(5000)),
+    note: v.optional(v.pipe(v.string(), v.maxLength(5000))),
+    tags: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(40))), v.maxLength(20))),
+  }),
+  v.object({ type: v.literal('pins/remove'), ids: v.pipe(v.array(v.pipe(v.string(), v.maxLength(5000))), v.maxLength(10000)) }),
+  /** Undo of a removal: the pins as they were (validated again by the store). */
+  v.object({ type: v.literal('pins/restore'), pins: v.pipe(v.array(v.unknown()), v.maxLength(10000)) }),
+  v.object({ type: v.literal('pins/clear') }),
+  v.object({ type: v.literal('pins/import'), text: v.pipe(v.string(), v.maxLength(5_000_000)) }),
 ]);
 export type BackgroundRequest = v.InferOutput<typeof BackgroundRequest>;
 

@@ -1,2 +1,33 @@
-// Strings of the options view.
-export const optionsStrings = {};
+// Strings of the options page.
+export const optionsStrings = {
+  optionsTitle: { en: 'Factlens options', zh: 'Factlens 设置' },
+  optionsSitesHeading: { en: 'Sites where Factlens is off', zh: '已关闭 Factlens 的网站' },
+  optionsSitesEmpty: { en: 'Factlens runs on every site.', zh: 'Factlens 在所有网站上运行。' },
+  optionsSiteAdd: { en: 'Add site', zh: '添加网站' },
+  optionsSitePlaceholder: { en: 'example.com', zh: 'example.com' },
+  optionsSiteInvalid: { en: 'Enter a host name such as example.com.', zh: '请输入主机名,例如 example.com。' },
+  optionsSiteRemove: { en: 'Turn Factlens back on for $1', zh: '在 $1 上重新启用 Factlens' },
+  optionsSubdomains: { en: 'and its subdomains', zh: '及其子域名' },
+  optionsPaused: { en: 'Pause Factlens everywhere', zh: '在所有网站上暂停 Factlens' },
+  optionsMarksHeading: { en: 'Marks', zh: '标记' },
+  optionsMarkStyle: { en: 'Mark style', zh: '标记样式' },
+  markStyle_underline: { en: 'Dotted underline', zh: '虚线下划线' },
+  markStyle_background: { en: 'Soft background', zh: '浅色背景' },
+  markStyle_hover: { en: 'Invisible until hovered', zh: '悬停时才显示' },
+  optionsFirstOnly: { en: 'Mark only the first mention of each entry on a page', zh: '每页只标记每个条目的第一次提及' },
+  optionsTypes: { en: 'Kinds of entries to mark', zh: '要标记的条目类型' },
+  optionsDisplayHeading: { en: 'Display', zh: '显示' },
+  optionsFactLanguage: { en: 'Language of facts', zh: '事实语言' },
+  factLanguage_auto: { en: 'Same as the browser', zh: '跟随浏览器' },
+  factLanguage_zh: { en: 'Chinese (中文)', zh: '中文' },
+  factLanguage_en: { en: 'English', zh: '英文 (English)' },
+  optionsTheme: { en: 'Theme', zh: '主题' },
+  theme_auto: { en: 'Same as the system', zh: '跟随系统' },
+  theme_light: { en: 'Light', zh: '浅色' },
+  theme_dark: { en: 'Dark', zh: '深色' },
+  optionsShortcuts: {
+    en: 'Keyboard shortcuts: Alt+Shift+F turns Factlens on or off for the current site; Alt+Shift+N goes to the next mention. Change them in your browser’s extension shortcut settings.',
+    zh: '快捷键:Alt+Shift+F 在当前网站上开启或关闭 Factlens;Alt+Shift+N 跳到下一个提及。可在浏览器的扩展快捷键设置中修改。',
+  },
+  optionsSaved: { en: 'Saved', zh: '已保存' },
+};

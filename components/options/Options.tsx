@@ -1,8 +1,214 @@
-// The options page.
+// The options page: where Factlens is off, how marks look, which kinds of entries are marked,
+// the language of facts and the theme. Every change saves at once and reaches open tabs live.
+import { useEffect, useState } from 'preact/hooks';
+import { type MessageKey, t } from '@/components/i18n';
+import { ENTITY_TYPES, type EntityType } from '@/lib/kb/schema';
+import { FACT_LANGUAGES, MARK_STYLES, type Settings, THEMES } from '@/lib/settings/schema';
+import { normalizeHost, setSiteEnabled } from '@/lib/settings/site-rules';
+import { getSettings, updateSettings, watchSettings } from '@/utils/settings';
+import { Switch } from '../shared/Switch';
+
+const HOST_PATTERN = /^(?=.{1,253}$)([a-z0-9-]{1,63}\.)*[a-z0-9-]{1,63}$/;
+
 export function Options() {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  useEffect(() => {
+    void getSettings().then(setSettings);
+    return watchSettings(setSettings);
+  }, []);
+  if (!settings) return <main class="fl-options" aria-busy="true" />;
+  const save = (change: (s: Settings) => Settings) => void updateSettings(change);
+
   return (
     <main class="fl-options">
-      <h1>Factlens</h1>
+      <header class="fl-options-head">
+        <img src="/icon/48.png" width={32} height={32} alt="" />
+        <h1>{t('optionsTitle')}</h1>
+      </header>
+      <section aria-labelledby="sites-h">
+        <h2 id="sites-h">{t('optionsSitesHeading')}</h2>
+        <Switch checked={settings.paused} label={t('optionsPaused')} onChange={(paused) => save((s) => ({ ...s, paused }))} />
+        <SiteList settings={settings} save={save} />
+      </section>
+      <section aria-labelledby="marks-h">
+        <h2 id="marks-h">{t('optionsMarksHeading')}</h2>
+        <Choice
+          label={t('optionsMarkStyle')}
+          name="markStyle"
+          value={settings.markStyle}
+          options={MARK_STYLES}
+          optionLabel={(v) => t(`markStyle_${v}` as MessageKey)}
+          onChange={(markStyle) => save((s) => ({ ...s, markStyle }))}
+        />
+        <label class="fl-check">
+          <input
+            type="checkbox"
+            checked={settings.firstMentionOnly}
+            onChange={(e) => save((s) => ({ ...s, firstMentionOnly: e.currentTarget.checked }))}
+          />
+          {t('optionsFirstOnly')}
+        </label>
+        <fieldset class="fl-types">
+          <legend>{t('optionsTypes')}</legend>
+          {ENTITY_TYPES.map((type) => (
+            <label key={type} class="fl-check">
+              <input
+                type="checkbox"
+                checked={!settings.hiddenTypes.includes(type)}
+                onChange={(e) => save((s) => ({ ...s, hiddenTypes: toggleType(s.hiddenTypes, type, e.currentTarget.checked) }))}
+              />
+              {t(`type_${type}` as MessageKey)}
+            </label>
+          ))}
+        </fieldset>
+      </section>
+      <section aria-labelledby="display-h">
+        <h2 id="display-h">{t('optionsDisplayHeading')}</h2>
+        <Choice
+          label={t('optionsFactLanguage')}
+          name="factLanguage"
+          value={settings.factLanguage}
+          options={FACT_LANGUAGES}
+          optionLabel={(v) => t(`factLanguage_${v}` as MessageKey)}
+          onChange={(factLanguage) => save((s) => ({ ...s, factLanguage }))}
+        />
+        <Choice
+          label={t('optionsTheme')}
+          name="theme"
+          value={settings.theme}
+          options={THEMES}
+          optionLabel={(v) => t(`theme_${v}` as MessageKey)}
+          onChange={(theme) => save((s) => ({ ...s, theme }))}
+        />
+      </section>
+      <p class="fl-muted">{t('optionsShortcuts')}</p>
     </main>
   );
 }
+
+function toggleType(hidden: EntityType[], type: EntityType, shown: boolean): EntityType[] {
+  return shown ? hidden.filter((h) => h !== type) : [...new Set([...hidden, type])];
+}
+
+function SiteList({ settings, save }: { settings: Settings; save: (c: (s: Settings) => Settings) => void }) {
+  const [draft, setDraft] = useState('');
+  const [subdomains, setSubdomains] = useState(false);
+  const [error, setError] = useState('');
+  const add = (e: Event) => {
+    e.preventDefault();
+    let host = draft.trim();
+    try {
+      if (host.includes('/')) host = new URL(host.includes('://') ? host : `https://${host}`).hostname;
+    } catch {
+      // Not a URL: validated as a host name below.
+    }
+    host = normalizeHost(host);
+    if (!HOST_PATTERN.test(host)) {
+      setError(t('optionsSiteInvalid'));
+      return;
+    }
+    setError('');
+    setDraft('');
+    save((s) => setSiteEnabled(s, host, false, subdomains));
+  };
+  return (
+    <div class="fl-sites">
+      {settings.disabledSites.length === 0 ? (
+        <p class="fl-muted">{t('optionsSitesEmpty')}</p>
+      ) : (
+        <ul class="fl-site-list">
+          {settings.disabledSites.map((rule) => (
+            <li key={rule.host}>
+              <span>
+                <strong>{rule.host}</strong>
+                {rule.includeSubdomains && <span class="fl-muted"> {t('optionsSubdomains')}</span>}
+              </span>
+              <button
+                type="button"
+                class="fl-btn fl-btn-small"
+                aria-label={t('optionsSiteRemove', rule.host)}
+                onClick={() => save((s) => ({ ...s, disabledSites: s.disabledSites.filter((r) => r !== rule && r.host !== rule.host) }))}
+              >
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form class="fl-site-form" onSubmit={add}>
+        <label class="fl-visually-hidden" for="site-input">
+          {t('optionsSiteAdd')}
+        </label>
+        <input
+          id="site-input"
+          type="text"
+          inputMode="url"
+          autoComplete="off"
+          spellcheck={false}
+          placeholder={t('optionsSitePlaceholder')}
+          value={draft}
+          aria-invalid={error ? 'true' : 'false'}
+          aria-describedby={error ? 'site-error' : undefined}
+          onInput={(e) => setDraft(e.currentTarget.value)}
+        />
+        <label class="fl-check">
+          <input type="checkbox" checked={subdomains} onChange={(e) => setSubdomains(e.currentTarget.checked)} />
+          {t('optionsSubdomains')}
+        </label>
+        <button type="submit" class="fl-btn">
+          {t('optionsSiteAdd')}
+        </button>
+      </form>
+      {error && (
+        <p id="site-error" class="fl-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function Choice<T extends string>(props: {
+  label: string;
+  name: string;
+  value: T;
+  options: readonly T[];
+  optionLabel(v: T): string;
+  onChange(v: T): void;
+}) {
+  return (
+    <fieldset class="fl-choice">
+      <legend>{props.label}</legend>
+      {props.options.map((option) => (
+        <label key={option} class="fl-radio">
+          <input
+            type="radio"
+            name={props.name}
+            value={option}
+            checked={props.value === option}
+            onChange={() => props.onChange(option)}
+          />
+          {props.optionLabel(option)}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+export const optionsCss = `
+.fl-options { max-width: 640px; margin: 0 auto; padding: 24px 20px 40px; display: grid; gap: 22px; font-size: 14px; }
+.fl-options-head { display: flex; align-items: center; gap: 10px; }
+.fl-options-head h1 { font-size: 20px; }
+.fl-options section { display: grid; gap: 12px; padding: 16px; border: 1px solid var(--fl-border); border-radius: 12px; background: var(--fl-bg-soft); }
+.fl-options h2 { font-size: 15px; }
+.fl-site-list { list-style: none; margin: 0; padding: 0; display: grid; gap: 6px; }
+.fl-site-list li { display: flex; justify-content: space-between; align-items: center; background: var(--fl-bg); border: 1px solid var(--fl-border); border-radius: 8px; padding: 6px 10px; }
+.fl-site-form { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
+.fl-site-form input[type='text'] { font: inherit; flex: 1; min-width: 180px; padding: 6px 8px; border: 1px solid var(--fl-border); border-radius: 6px; background: var(--fl-bg); color: var(--fl-fg); }
+.fl-error { color: var(--fl-warn); margin: 0; }
+.fl-check, .fl-radio { display: flex; gap: 8px; align-items: center; }
+fieldset { border: 0; padding: 0; margin: 0; display: grid; gap: 6px; }
+legend { font-weight: 600; margin-bottom: 6px; }
+.fl-types { grid-template-columns: repeat(auto-fill, minmax(170px, 1fr)); }
+.fl-types legend { grid-column: 1 / -1; }
+`;

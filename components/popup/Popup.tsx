@@ -7,6 +7,7 @@ import type { Settings } from '@/lib/settings/schema';
 import { findSiteRule, isActiveOn, setSiteEnabled, siteHostOf } from '@/lib/settings/site-rules';
 import { askBackground } from '@/utils/messaging';
 import { openSidePanelNow } from '@/utils/open-side-panel';
+import { targetTab } from '@/utils/target-tab';
 import { getSettings, updateSettings, watchSettings } from '@/utils/settings';
 import { Switch } from '../shared/Switch';
 
@@ -18,7 +19,7 @@ export function Popup() {
   useEffect(() => {
     void getSettings().then(setSettings);
     const unwatch = watchSettings(setSettings);
-    void browser.tabs.query({ active: true, currentWindow: true }).then(([active]) => {
+    void targetTab().then((active) => {
       setTab({ id: active?.id, host: siteHostOf(active?.url) });
       if (active?.id !== undefined) {
         void askBackground<Record<string, number>>({ type: 'tab-counts', tabId: active.id }).then((c) =>

@@ -1,25 +1,89 @@
 // The side panel: what this page mentions, the reader's pins, and the whole fact index.
-import { useState } from 'preact/hooks';
-import { t } from '@/components/i18n';
+// It opens on what its opener asked for (an entity from a card, a search from the context menu).
+import { useEffect, useState } from 'preact/hooks';
+import { t, uiLanguage } from '@/components/i18n';
+import type { Lang } from '@/lib/kb/format';
+import { getSettings, watchSettings } from '@/utils/settings';
+import { type PanelIntent, panelIntentItem } from '@/utils/panel-intent';
 import { Tabs } from '../shared/Tabs';
+import { EntityPage } from './EntityPage';
+import { ExploreView } from './ExploreView';
+import { PageView } from './PageView';
+import { PinsView } from './PinsView';
+import { usePins } from './use-pins';
 
 type View = 'page' | 'pins' | 'explore';
 
 export function SidePanel() {
   const [view, setView] = useState<View>('page');
+  const [entity, setEntity] = useState<string | null>(null);
+  const [query, setQuery] = useState('');
+  const [lang, setLang] = useState<Lang>(uiLanguage());
+  const pins = usePins();
+
+  useEffect(() => {
+    const applyLang = (factLanguage: 'auto' | Lang) => setLang(factLanguage === 'auto' ? uiLanguage() : factLanguage);
+    void getSettings().then((s) => applyLang(s.factLanguage));
+    const unwatchSettings = watchSettings((s) => applyLang(s.factLanguage));
+    const follow = (intent: (PanelIntent & { at: number }) | null) => {
+      if (!intent) return;
+      if (intent.view === 'entity') {
+        setView('explore');
+        setEntity(intent.id);
+      } else if (intent.view === 'explore') {
+        setView('explore');
+        setEntity(null);
+        setQuery(intent.query);
+      } else {
+        setView(intent.view);
+      }
+      void panelIntentItem.setValue(null);
+    };
+    void panelIntentItem.getValue().then(follow);
+    const unwatchIntent = panelIntentItem.watch(follow);
+    return () => {
+      unwatchSettings();
+      unwatchIntent();
+    };
+  }, []);
+
+  const openEntity = (id: string) => {
+    setView('explore');
+    setEntity(id);
+  };
+
   return (
     <main class="fl-panel">
       <Tabs<View>
         label={t('panelTabsLabel')}
         value={view}
-        onChange={setView}
+        onChange={(v) => {
+          setView(v);
+          if (v !== 'explore') setEntity(null);
+        }}
         tabs={[
           { id: 'page', label: t('panelTabPage') },
-          { id: 'pins', label: t('panelTabPinned') },
+          { id: 'pins', label: t('panelTabPinned'), badge: pins.state.pins.length },
           { id: 'explore', label: t('panelTabExplore') },
         ]}
       />
-      <section role="tabpanel" id={`panel-${view}`} aria-labelledby={`tab-${view}`} class="fl-panel-body" />
+      <section role="tabpanel" id={`panel-${view}`} aria-labelledby={`tab-${view}`} class="fl-panel-body">
+        {view === 'page' && <PageView lang={lang} onOpenEntity={openEntity} />}
+        {view === 'pins' && <PinsView lang={lang} pins={pins} onOpenEntity={openEntity} />}
+        {view === 'explore' &&
+          (entity ? (
+            <EntityPage
+              id={entity}
+              lang={lang}
+              pinnedFacts={pins.pinnedFacts}
+              onPin={(factId, entityId) => void pins.pinFromPanel(factId, entityId)}
+              onOpenEntity={setEntity}
+              onBack={() => setEntity(null)}
+            />
+          ) : (
+            <ExploreView lang={lang} query={query} onQuery={setQuery} onOpenEntity={setEntity} pins={pins} />
+          ))}
+      </section>
     </main>
   );
 }

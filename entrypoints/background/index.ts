@@ -19,6 +19,7 @@ export default defineBackground(() => {
   const kb = kbJson as unknown as CompiledKb;
   const cards = createCardIndex(kb);
   const pins = createPinStore();
+  const factIds = new Set(kb.facts.map((f) => f.id));
 
   const enabledFor = async (url: string | undefined) => isActiveOn(await getSettings(), siteHostOf(url));
 
@@ -43,7 +44,7 @@ export default defineBackground(() => {
         return true;
       }
       case 'pin': {
-        if (!kb.facts.some((f) => f.id === request.factId)) return { ok: false, error: 'invalid' };
+        if (!factIds.has(request.factId)) return { ok: false, error: 'invalid' };
         const result = await pins.add({
           factId: request.factId,
           entity: request.entity,
@@ -56,6 +57,16 @@ export default defineBackground(() => {
         const tabId = request.tabId ?? (await activeTab())?.id;
         return tabId === undefined ? {} : await tabCounts(tabId);
       }
+      case 'pins/update':
+        return pins.update(request.id, { note: request.note, tags: request.tags });
+      case 'pins/remove':
+        return pins.remove(request.ids);
+      case 'pins/restore':
+        return pins.restore(request.pins as never);
+      case 'pins/clear':
+        return pins.clear();
+      case 'pins/import':
+        return pins.importPins(request.text, factIds);
       case 'open-side-panel':
         // Handled synchronously in the listener: opening needs the user gesture still alive.
         return null;
@@ -65,6 +76,8 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     const request = parseBackgroundRequest(message);
     if (!request) return undefined;
+    // Only the extension's own pages may edit, delete or import pins; content scripts only add.
+    if (request.type.startsWith('pins/') && !sender.url?.startsWith(browser.runtime.getURL('/'))) return undefined;
     if (request.type === 'open-side-panel') {
       return openSidePanel(
         sender.tab?.id,

@@ -148,6 +148,7 @@ export function createCardUi(opts: CardUiOptions): CardUi {
     layer.hidden = false;
     draw();
     await place();
+    performance.mark('factlens:card-shown');
     if (focus) (shadow.querySelector('h2') as HTMLElement | null)?.focus();
   };
 
@@ -204,7 +205,8 @@ export function createCardUi(opts: CardUiOptions): CardUi {
       cleanup?.();
       anchor = a;
       stack = [];
-      if (showOpts.focus) returnFocus = document.activeElement;
+      // Remember where keyboard focus was before the first card took it (not our own host).
+      if (showOpts.focus && document.activeElement !== host) returnFocus = document.activeElement;
       document.addEventListener('keydown', onKey, true);
       await open(entity, !!showOpts.focus);
       if (anchor === a && a.context) {

@@ -89,6 +89,7 @@ async function start(ctx: ContentScriptContext) {
       scanner: createPageScanner<Text>(table),
       entityType: (id) => types.get(id),
       onCountsChanged: sendCounts,
+      onMutationBatch: () => ui.ensureAttached(),
       shadowSheet,
     });
     let hover: HoverController | null = null;
@@ -111,6 +112,7 @@ async function start(ctx: ContentScriptContext) {
       isOwnUi: (e) => e.target === ui.host,
       onPending: ({ mark }) => card.prefetch(mark.mention.entity),
       onShow: ({ mark }) => {
+        performance.mark('factlens:card-requested');
         ui.ensureAttached();
         marker.setActive(mark);
         card.setKey(mark);

@@ -29,6 +29,8 @@ export interface PageMarkerDeps {
   entityType: (entity: string) => string | undefined;
   /** Called (throttled by the caller if needed) whenever the confirmed counts change. */
   onCountsChanged: () => void;
+  /** Called once per batch of page mutations (the content script re-checks its host element). */
+  onMutationBatch?: () => void;
   /** Style sheet for ::highlight() rules inside open shadow roots, which document rules don't reach. */
   shadowSheet?: CSSStyleSheet;
 }
@@ -49,6 +51,7 @@ export class PageMarker {
   private painted = 0;
   private readonly shownEntities = new Set<string>();
   private scheduled = false;
+  private reportedDone = false;
   private stopped = true;
   private flashTimer = 0;
   private readonly idle: Idle;
@@ -207,6 +210,11 @@ export class PageMarker {
     this.queuePromotions();
     if (countsChanged) this.deps.onCountsChanged();
     if (this.walks.length > 0 || this.dirty.size > 0) this.schedule();
+    else if (!this.reportedDone) {
+      this.reportedDone = true;
+      // A user-timing mark, so benchmarks and tests can tell when the first full pass ended.
+      performance.mark('factlens:marked', { detail: { marks: this.painted } });
+    }
   }
 
   /** Scans one text node; returns whether its confirmed mentions changed. */
@@ -313,6 +321,7 @@ export class PageMarker {
     // One sweep per batch, however many elements went: cheaper than searching each removed subtree.
     if (removedElements) this.dropDisconnected();
     this.registerHighlights();
+    this.deps.onMutationBatch?.();
     this.deps.onCountsChanged();
     this.schedule();
   }

@@ -4,6 +4,12 @@
 // It is appended to <html>, not <body>, so the page's body markup stays byte-identical.
 
 export const HOST_TAG = 'factlens-ui';
+const MAX_REATTACH = 20;
+
+const HOST_CSS = `:host { all: initial !important; display: block !important; position: fixed !important;
+  top: 0 !important; left: 0 !important; width: 0 !important; height: 0 !important; margin: 0 !important;
+  z-index: 2147483647 !important; pointer-events: none !important; visibility: visible !important;
+  opacity: 1 !important; transform: none !important; }`;
 
 export interface UiHost {
   host: HTMLElement;
@@ -17,19 +23,25 @@ export interface UiHost {
 
 export function createUiHost(doc: Document): UiHost {
   const host = doc.createElement(HOST_TAG);
-  // The host must never take space or catch the pointer itself; the card inside re-enables events.
-  host.setAttribute(
-    'style',
-    'all: initial !important; position: fixed !important; inset: 0 auto auto 0 !important; width: 0 !important; height: 0 !important; z-index: 2147483647 !important; pointer-events: none !important;',
-  );
   const shadow = host.attachShadow({ mode: 'open' });
+  // The host never takes space or catches the pointer; the card inside re-enables events. These
+  // rules live in the shadow root, where !important beats the page's own !important rules, and
+  // not in a style attribute, which a strict Content-Security-Policy would block.
+  const hostStyle = doc.createElement('style');
+  hostStyle.textContent = HOST_CSS;
+  shadow.append(hostStyle);
   const style = doc.createElement('style');
   host.append(style);
 
+  // A page that keeps removing our host gets it back a few times, then we back off rather than
+  // fight it: marks keep working, only the card can't show.
+  let reattachments = 0;
   const ensureAttached = () => {
-    if (!host.isConnected) (doc.documentElement ?? doc).append(host);
+    if (host.isConnected || !doc.documentElement) return;
+    if (reattachments++ > MAX_REATTACH) return;
+    doc.documentElement.append(host);
   };
-  ensureAttached();
+  doc.documentElement?.append(host);
 
   return {
     host,

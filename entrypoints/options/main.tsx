@@ -1,4 +1,5 @@
-import { Options } from '@/components/options/Options';
+import { Options, optionsCss } from '@/components/options/Options';
 import { mountPage } from '@/components/shared/mount';
+import { switchCss } from '@/components/shared/Switch';
 
-mountPage(<Options />);
+mountPage(<Options />, optionsCss + switchCss);

@@ -156,4 +156,35 @@ describe('the card', () => {
     await card.waitFor({ state: 'detached', timeout: 3000 });
     await page.close();
   });
+
+  it('opens cards from the keyboard, focuses them, and returns focus on Esc', async () => {
+    const { page } = await open('/news-en.html');
+    await waitForMarks(page, 8);
+    await page.locator('h1').click();
+    const worker = browser.context.serviceWorkers()[0]!;
+    const url = page.url();
+    // The commands API shortcut (Alt+Shift+N) reaches the background, which tells the tab to move on.
+    const nextMention = () =>
+      worker.evaluate(async (u) => {
+        const tab = (await chrome.tabs.query({})).find((t) => t.url === u);
+        return chrome.tabs.sendMessage(tab!.id!, { type: 'next-mention' }, { frameId: 0 });
+      }, url);
+    expect(await nextMention()).toBe(true);
+    const card = cardLocator(page);
+    await card.waitFor({ state: 'visible' });
+    const focused = await page.evaluate(() => {
+      const host = document.activeElement;
+      return host?.localName === 'factlens-ui' ? host.shadowRoot?.activeElement?.localName : host?.localName;
+    });
+    expect(focused).toBe('h2');
+    const first = await card.locator('h2').textContent();
+    expect(await nextMention()).toBe(true);
+    await expect.poll(() => card.locator('h2').textContent()).not.toBe(first);
+    await page.keyboard.press('Tab');
+    const tabbed = await page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.localName);
+    expect(tabbed).toBe('button');
+    await page.keyboard.press('Escape');
+    await card.waitFor({ state: 'detached' });
+    await page.close();
+  });
 });

@@ -1,0 +1,50 @@
+// The pins as the side panel sees them: read from storage and kept live; every change is asked
+// of the background, the store's only writer, so two windows never overwrite each other.
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { BackgroundRequest } from '@/lib/messages';
+import { siteHostOf } from '@/lib/settings/site-rules';
+import { askBackground } from '@/utils/messaging';
+import { targetTab } from '@/utils/target-tab';
+import { createPinStore, type Pin, type PinStoreState } from '@/utils/pin-store';
+
+export type PinResult = { ok: true; [key: string]: unknown } | { ok: false; error: string; message?: string };
+
+const EMPTY: PinStoreState = { pins: [], problems: [], readOnly: false };
+
+export function usePins() {
+  const [state, setState] = useState<PinStoreState>(EMPTY);
+  useEffect(() => {
+    const store = createPinStore();
+    void store.read().then(setState);
+    return store.watch(setState);
+  }, []);
+
+  const pinnedFacts = useMemo(() => new Set(state.pins.map((p) => p.factId)), [state.pins]);
+
+  const send = async (request: BackgroundRequest): Promise<PinResult> =>
+    (await askBackground<PinResult>(request)) ?? { ok: false, error: 'storage' };
+
+  return {
+    state,
+    pinnedFacts,
+    /** Pins from the panel: the page it was pinned from is the active tab, when it is a web page. */
+    async pinFromPanel(factId: string, entity: string): Promise<PinResult> {
+      const tab = await targetTab();
+      const onPage = siteHostOf(tab?.url) !== null;
+      return send({
+        type: 'pin',
+        factId,
+        entity,
+        url: onPage && tab?.url ? tab.url : 'about:factlens',
+        title: onPage ? (tab?.title ?? '') : 'Factlens',
+      });
+    },
+    update: (id: string, patch: { note?: string; tags?: string[] }) => send({ type: 'pins/update', id, ...patch }),
+    remove: (ids: string[]) => send({ type: 'pins/remove', ids }),
+    restore: (pins: Pin[]) => send({ type: 'pins/restore', pins }),
+    clear: () => send({ type: 'pins/clear' }),
+    importText: (text: string) => send({ type: 'pins/import', text }),
+  };
+}
+
+export type PinsApi = ReturnType<typeof usePins>;

@@ -1,0 +1,187 @@
+// Hostile and extreme pages: Factlens keeps working or backs off gracefully, never throws,
+// never freezes the tab, never lets the page touch the pins.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ExtensionBrowser, launchWithExtension } from './browser';
+import { probeExtension } from './extension-probes';
+import { cardLocator, hoverMark, markCount, waitForMarks } from './page-helpers';
+import { startServer, type TestServer } from './server';
+
+let server: TestServer;
+let browser: ExtensionBrowser;
+
+const page = (body: string, head = '') =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>hostile</title>${head}</head><body>${body}</body></html>`;
+const ARTICLE = '<p>Alibaba released Qwen while Huawei trained models on Ascend 910B chips with MindSpore.</p>';
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchWithExtension();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openHtml(path: string, html: string, headers?: Record<string, string>) {
+  server.route(path, { body: html, headers });
+  const tab = await browser.context.newPage();
+  const probe = await probeExtension(tab);
+  await tab.goto(server.url(path));
+  return { tab, probe };
+}
+
+/** The tab still answers: a frozen main thread would time this out. */
+async function responsive(tab: import('playwright-core').Page) {
+  return tab.evaluate(() => 1 + 1);
+}
+
+async function storedPins(): Promise<unknown[]> {
+  const worker = browser.context.serviceWorkers()[0]!;
+  return worker.evaluate(async () => ((await chrome.storage.local.get('pins')).pins as unknown[]) ?? []);
+}
+
+describe('hostile pages', () => {
+  it('ignores a page that sabotages built-ins (prototypes, JSON, Promise, CSS)', async () => {
+    const sabotage = `<script>
+      Node.prototype.appendChild = function () { throw new Error('no'); };
+      Node.prototype.contains = () => false;
+      Array.prototype.push = function () { throw new Error('no push'); };
+      window.JSON = { parse() { throw new Error('x'); }, stringify() { throw new Error('x'); } };
+      window.Promise = function () { throw new Error('no promises'); };
+      Object.defineProperty(window, 'CSS', { value: undefined });
+    </script>`;
+    const { tab, probe } = await openHtml('/sabotage.html', page(ARTICLE, sabotage));
+    // The page's own CSS global is gone; count our ranges from the isolated world's view instead.
+    await tab.waitForFunction(() => performance.getEntriesByName('factlens:marked').length > 0);
+    await hoverMark(tab, 'Qwen').catch(() => {});
+    expect(probe.errors).toEqual([]);
+    await tab.close();
+  });
+
+  it("works under Content-Security-Policy: default-src 'none'", async () => {
+    const { tab, probe } = await openHtml('/csp.html', page(ARTICLE), { 'content-security-policy': "default-src 'none'" });
+    await waitForMarks(tab, 3);
+    await hoverMark(tab, 'Qwen');
+    await cardLocator(tab).waitFor({ state: 'visible' });
+    const radius = await cardLocator(tab).evaluate((el) => getComputedStyle(el).borderTopLeftRadius);
+    expect(radius).toBe('12px');
+    expect(probe.errors).toEqual([]);
+    expect(probe.requests).toEqual([]);
+    await tab.close();
+  });
+
+  it('survives a page that deletes its shadow host and clears its highlights', async () => {
+    const { tab, probe } = await openHtml('/vandal.html', page(`${ARTICLE}<p id="tick">0</p>`));
+    await waitForMarks(tab, 3);
+    await tab.evaluate(() => {
+      let n = 0;
+      const vandal = () => {
+        document.querySelector('factlens-ui')?.remove();
+        CSS.highlights.clear();
+        document.getElementById('tick')!.textContent = String(++n);
+      };
+      vandal();
+      (window as unknown as { stop: number }).stop = window.setInterval(vandal, 50);
+    });
+    await tab.waitForTimeout(600);
+    await tab.evaluate(() => clearInterval((window as unknown as { stop: number }).stop));
+    // After the vandal stops, the next change of the page brings the marks back.
+    await tab.evaluate(() => {
+      document.getElementById('tick')!.textContent = 'done';
+    });
+    await waitForMarks(tab, 3);
+    expect(await responsive(tab)).toBe(2);
+    expect(probe.errors).toEqual([]);
+    await tab.close();
+  });
+
+  it('cannot create or change pins with forged window messages', async () => {
+    const before = (await storedPins()).length;
+    const { tab, probe } = await openHtml('/forger.html', page(ARTICLE));
+    await waitForMarks(tab, 3);
+    await tab.evaluate(() => {
+      for (const type of ['pin', 'pins/clear', 'pins/import', 'card', 'open-side-panel']) {
+        window.postMessage({ type, factId: 'x', entity: 'qwen', url: location.href, title: 't' }, '*');
+        window.dispatchEvent(new CustomEvent('factlens', { detail: { type } }));
+      }
+    });
+    await tab.waitForTimeout(500);
+    expect((await storedPins()).length).toBe(before);
+    expect(probe.errors).toEqual([]);
+    await tab.close();
+  });
+});
+
+describe('extreme pages', () => {
+  it('backs off on 1 MB of one repeated alias without freezing the tab', async () => {
+    const text = 'Qwen '.repeat(200_000);
+    const { tab, probe } = await openHtml('/repeat.html', page(`<p>${text}</p>`));
+    await waitForMarks(tab, 100, 30_000);
+    expect(await responsive(tab)).toBe(2);
+    expect(await markCount(tab)).toBeLessThanOrEqual(2500);
+    expect(probe.errors).toEqual([]);
+    await tab.close();
+  });
+
+  it('caps the marks on a page with 50,000 mentions but counts them all', async () => {
+    const paragraphs = Array.from({ length: 10_000 }, (_, i) => `<p>${i}: Qwen, Alibaba, DeepSeek, Huawei and Tencent.</p>`);
+    const { tab, probe } = await openHtml('/fifty-thousand.html', page(paragraphs.join('')));
+    await tab.waitForFunction(() => performance.getEntriesByName('factlens:marked').length > 0, undefined, {
+      timeout: 60_000,
+    });
+    expect(await markCount(tab)).toBe(2500);
+    const worker = browser.context.serviceWorkers()[0]!;
+    const url = tab.url();
+    const counts = (await worker.evaluate(async (u) => {
+      const t = (await chrome.tabs.query({})).find((x) => x.url === u);
+      return chrome.tabs.sendMessage(t!.id!, { type: 'get-counts' }, { frameId: 0 });
+    }, url)) as Record<string, number>;
+    expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(50_000);
+    expect(await responsive(tab)).toBe(2);
+    expect(probe.errors).toEqual([]);
+    await tab.close();
+  });
+
+  it('keeps up with text mutating a thousand times a second', async () => {
+    const { tab, probe } = await openHtml('/churn.html', page(`${ARTICLE}<p id="live">start</p>`));
+    await waitForMarks(tab, 3);
+    await tab.evaluate(() => {
+      const live = document.getElementById('live')!.firstChild as Text;
+      let i = 0;
+      (window as unknown as { churn: number }).churn = window.setInterval(() => {
+        for (let k = 0; k < 10; k++) live.data = `tick ${++i} ${i % 2 ? 'Tencent' : 'Baidu'}`;
+      }, 10);
+    });
+    await tab.waitForTimeout(1500);
+    expect(await responsive(tab)).toBe(2);
+    await tab.evaluate(() => clearInterval((window as unknown as { churn: number }).churn));
+    await tab.evaluate(() => {
+      (document.getElementById('live')!.firstChild as Text).data = 'settled on ByteDance';
+    });
+    await tab.waitForFunction(() =>
+      [...(CSS.highlights.get('factlens-mark') ?? [])].some((r) => {
+        const s = r as AbstractRange;
+        return (s.startContainer.textContent ?? '').slice(s.startOffset, s.endOffset) === 'ByteDance';
+      }),
+    );
+    expect(probe.errors).toEqual([]);
+    await tab.close();
+  });
+
+  it('marks text at the bottom of a DOM nested 10,000 levels deep', async () => {
+    const { tab, probe } = await openHtml('/deep.html', page('<div id="root"></div>'));
+    await tab.evaluate(() => {
+      let el = document.getElementById('root')!;
+      for (let i = 0; i < 10_000; i++) {
+        const child = document.createElement(i % 2 ? 'span' : 'div');
+        el.appendChild(child);
+        el = child;
+      }
+      el.textContent = 'Deep inside: Baidu and PaddlePaddle.';
+    });
+    await waitForMarks(tab, 2, 30_000);
+    expect(await responsive(tab)).toBe(2);
+    expect(probe.errors).toEqual([]);
+    await tab.close();
+  });
+});

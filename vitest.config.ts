@@ -7,7 +7,7 @@ export default defineConfig({
   plugins: [WxtVitest()],
   test: {
     environment: 'happy-dom',
-    include: ['{lib,components,entrypoints,scripts}/**/*.test.{ts,tsx}'],
+    include: ['{lib,components,entrypoints,scripts,utils}/**/*.test.{ts,tsx}'],
     testTimeout: 30_000,
   },
 });

@@ -42,7 +42,8 @@ export const commonStrings = {
   'type_data-provider': { en: 'Data provider', zh: '数据机构' },
   type_software: { en: 'Software', zh: '软件' },
   kind_figure: { en: 'Figure', zh: '数据' },
-  kind_event: { en: 'Event', zh: '事件' },
+  // 'event' facts include plain statements the article makes (no number, no named source).
+  kind_event: { en: 'Fact', zh: '事实' },
   kind_reported: { en: 'Reported', zh: '援引' },
   kind_opinion: { en: 'Author’s view', zh: '作者观点' },
   reportedBy: { en: 'According to $1', zh: '据$1' },

@@ -5,7 +5,7 @@ import type { BackgroundRequest } from '@/lib/messages';
 import { siteHostOf } from '@/lib/settings/site-rules';
 import { askBackground } from '@/utils/messaging';
 import { targetTab } from '@/utils/target-tab';
-import { createPinStore, type Pin, type PinStoreState } from '@/utils/pin-store';
+import { createPinReader, type Pin, type PinStoreState } from '@/utils/pin-store';
 
 export type PinResult = { ok: true; [key: string]: unknown } | { ok: false; error: string; message?: string };
 
@@ -14,7 +14,7 @@ const EMPTY: PinStoreState = { pins: [], problems: [], readOnly: false };
 export function usePins() {
   const [state, setState] = useState<PinStoreState>(EMPTY);
   useEffect(() => {
-    const store = createPinStore();
+    const store = createPinReader();
     void store.read().then(setState);
     return store.watch(setState);
   }, []);

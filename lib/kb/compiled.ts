@@ -12,7 +12,7 @@ export interface CompiledAlias {
 /** Everything the detector needs, and nothing else: small enough for the content script. */
 export interface DetectorTable {
   version: 1;
-  entities: { id: string; type: EntityType; related: string[]; cues: string[] }[];
+  entities: { id: string; type: EntityType; related: string[]; cues: string[]; negativeCues?: string[] }[];
   aliases: CompiledAlias[];
 }
 

@@ -133,6 +133,11 @@ export const Detection = v.strictObject({
   aliases: v.pipe(v.array(Alias), v.minLength(1, 'needs at least one alias')),
   /** Words that, near an ambiguous alias, show it means this entity (both languages). */
   cues: v.optional(v.array(NonEmpty)),
+  /**
+   * Words that show an alias does not mean this entity: one that covers a match rules it out
+   * (金元宝 for 元宝, "Meta tags" for Meta); one near an ambiguous alias does too (zodiac for Gemini).
+   */
+  negativeCues: v.optional(v.array(NonEmpty)),
 });
 export type Detection = v.InferOutput<typeof Detection>;
 export const DetectionFile = v.record(Id, Detection);

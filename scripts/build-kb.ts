@@ -1,0 +1,58 @@
+// npm run kb: validates data/, compiles it and writes generated/{kb,detector-table,search-index}.json.
+// On invalid data it prints every problem and exits 1. `--update-ids` also rewrites the id
+// snapshot that the data tests hold the data to (see lib/kb/ids.ts).
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { compileAll } from '../lib/kb/compile';
+import { ID_SNAPSHOT_PATH, type IdSnapshot, idSnapshot, missingIds } from '../lib/kb/ids';
+import { loadData, repoRoot } from '../lib/kb/load';
+
+function size(bytes: number): string {
+  return bytes < 10_000 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+function main(): number {
+  const { problems, data } = loadData();
+  if (!data.source) problems.push('data/source.json: cannot build without it');
+  if (problems.length) {
+    console.error(`Invalid data: ${problems.length} problem${problems.length === 1 ? '' : 's'}`);
+    for (const problem of problems) console.error(`  ${problem}`);
+    return 1;
+  }
+  const { kb, detectorTable, searchIndex } = compileAll({ ...data, source: data.source! });
+
+  const outDir = path.join(repoRoot, 'generated');
+  mkdirSync(outDir, { recursive: true });
+  const outputs: [string, unknown][] = [
+    ['kb.json', kb],
+    ['detector-table.json', detectorTable],
+    ['search-index.json', searchIndex],
+  ];
+  const sizes = outputs.map(([name, value]) => {
+    const text = JSON.stringify(value);
+    writeFileSync(path.join(outDir, name), text);
+    return `${name} ${size(Buffer.byteLength(text))}/${size(gzipSync(text).length)} gz`;
+  });
+
+  const snapshotFile = path.join(repoRoot, ID_SNAPSHOT_PATH);
+  const current = idSnapshot(data);
+  if (process.argv.includes('--update-ids')) {
+    writeFileSync(snapshotFile, `${JSON.stringify(current, null, 2)}\n`);
+    console.log(
+      `Updated ${ID_SNAPSHOT_PATH}: ${current.entities.length} entities, ${current.facts.length} facts`,
+    );
+  } else if (existsSync(snapshotFile)) {
+    const gone = missingIds(JSON.parse(readFileSync(snapshotFile, 'utf8')) as IdSnapshot, current);
+    // The data tests fail on this; the build still runs so authors can see the rest.
+    for (const line of gone) console.warn(`warning: ${line} (ids are stable; see lib/kb/ids.ts)`);
+  }
+
+  const figures = kb.facts.reduce((n, f) => n + (f.figures?.length ?? 0), 0);
+  console.log(
+    `kb: ${kb.entities.length} entities, ${kb.facts.length} facts, ${figures} figures; ${sizes.join(', ')}`,
+  );
+  return 0;
+}
+
+process.exitCode = main();

@@ -1,7 +1,8 @@
 // Typed wrappers over runtime messaging. A failed send (extension reloaded, no receiver) resolves
 // to null instead of throwing, so a view degrades to a message rather than breaking.
 import { browser } from 'wxt/browser';
-import type { BackgroundRequest, ContentRequest } from '@/lib/messages';
+import type { BackgroundRequest } from '@/lib/messages/background';
+import type { ContentRequest } from '@/lib/messages/content';
 
 export async function askBackground<T>(request: BackgroundRequest): Promise<T | null> {
   try {

@@ -1,8 +1,6 @@
 // The settings item in sync storage, shared by every view. Reads always yield valid settings.
 import { storage } from '@wxt-dev/storage';
-import { DEFAULT_SETTINGS, parseSettings, type Settings } from '@/lib/settings/schema';
-
-export const SETTINGS_KEY = 'settings';
+import { DEFAULT_SETTINGS, parseSettings, SETTINGS_KEY, type Settings } from '@/lib/settings/schema';
 
 export const settingsItem = storage.defineItem<Settings>(`sync:${SETTINGS_KEY}`, {
   fallback: DEFAULT_SETTINGS,

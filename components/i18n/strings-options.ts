@@ -14,7 +14,10 @@ export const optionsStrings = {
   markStyle_underline: { en: 'Dotted underline', zh: '虚线下划线' },
   markStyle_background: { en: 'Soft background', zh: '浅色背景' },
   markStyle_hover: { en: 'Invisible until hovered', zh: '悬停时才显示' },
-  optionsFirstOnly: { en: 'Mark only the first mention of each entry on a page', zh: '每页只标记每个条目的第一次提及' },
+  optionsFirstOnly: {
+    en: 'Mark only the first mention of each entry on a page',
+    zh: '每页只标记每个条目的第一次提及',
+  },
   optionsTypes: { en: 'Kinds of entries to mark', zh: '要标记的条目类型' },
   optionsDisplayHeading: { en: 'Display', zh: '显示' },
   optionsFactLanguage: { en: 'Language of facts', zh: '事实语言' },

@@ -27,7 +27,11 @@ export function Options() {
       </header>
       <section aria-labelledby="sites-h">
         <h2 id="sites-h">{t('optionsSitesHeading')}</h2>
-        <Switch checked={settings.paused} label={t('optionsPaused')} onChange={(paused) => save((s) => ({ ...s, paused }))} />
+        <Switch
+          checked={settings.paused}
+          label={t('optionsPaused')}
+          onChange={(paused) => save((s) => ({ ...s, paused }))}
+        />
         <SiteList settings={settings} save={save} />
       </section>
       <section aria-labelledby="marks-h">
@@ -55,7 +59,12 @@ export function Options() {
               <input
                 type="checkbox"
                 checked={!settings.hiddenTypes.includes(type)}
-                onChange={(e) => save((s) => ({ ...s, hiddenTypes: toggleType(s.hiddenTypes, type, e.currentTarget.checked) }))}
+                onChange={(e) =>
+                  save((s) => ({
+                    ...s,
+                    hiddenTypes: toggleType(s.hiddenTypes, type, e.currentTarget.checked),
+                  }))
+                }
               />
               {t(`type_${type}` as MessageKey)}
             </label>
@@ -127,7 +136,12 @@ function SiteList({ settings, save }: { settings: Settings; save: (c: (s: Settin
                 type="button"
                 class="fl-btn fl-btn-small"
                 aria-label={t('optionsSiteRemove', rule.host)}
-                onClick={() => save((s) => ({ ...s, disabledSites: s.disabledSites.filter((r) => r !== rule && r.host !== rule.host) }))}
+                onClick={() =>
+                  save((s) => ({
+                    ...s,
+                    disabledSites: s.disabledSites.filter((r) => r !== rule && r.host !== rule.host),
+                  }))
+                }
               >
                 ×
               </button>
@@ -152,7 +166,11 @@ function SiteList({ settings, save }: { settings: Settings; save: (c: (s: Settin
           onInput={(e) => setDraft(e.currentTarget.value)}
         />
         <label class="fl-check">
-          <input type="checkbox" checked={subdomains} onChange={(e) => setSubdomains(e.currentTarget.checked)} />
+          <input
+            type="checkbox"
+            checked={subdomains}
+            onChange={(e) => setSubdomains(e.currentTarget.checked)}
+          />
           {t('optionsSubdomains')}
         </label>
         <button type="submit" class="fl-btn">

@@ -4,35 +4,31 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '@/components/i18n';
 import type { Settings } from '@/lib/settings/schema';
-import { findSiteRule, isActiveOn, setSiteEnabled, siteHostOf } from '@/lib/settings/site-rules';
-import { askBackground } from '@/utils/messaging';
+import { findSiteRule, isActiveOn, setSiteEnabled } from '@/lib/settings/site-rules';
 import { openSidePanelNow } from '@/utils/open-side-panel';
-import { targetTab } from '@/utils/target-tab';
+import { readTargetTab, type TabView } from '@/utils/page-info';
 import { getSettings, updateSettings, watchSettings } from '@/utils/settings';
 import { Switch } from '../shared/Switch';
 
 export function Popup() {
   const [settings, setSettings] = useState<Settings | null>(null);
-  const [tab, setTab] = useState<{ id?: number; host: string | null } | null>(null);
-  const [counts, setCounts] = useState<Record<string, number>>({});
+  const [tab, setTab] = useState<TabView | null>(null);
 
   useEffect(() => {
     void getSettings().then(setSettings);
-    const unwatch = watchSettings(setSettings);
-    void targetTab().then((active) => {
-      setTab({ id: active?.id, host: siteHostOf(active?.url) });
-      if (active?.id !== undefined) {
-        void askBackground<Record<string, number>>({ type: 'tab-counts', tabId: active.id }).then((c) =>
-          setCounts(c ?? {}),
-        );
-      }
+    const unwatch = watchSettings((s) => {
+      setSettings(s);
+      // The tab applies the change and reports back; show its new state.
+      setTimeout(() => void readTargetTab().then(setTab), 1000);
     });
+    void readTargetTab().then(setTab);
     return unwatch;
   }, []);
 
   if (!settings || !tab) return <main class="fl-popup" aria-busy="true" />;
 
-  const host = tab.host;
+  const host = tab.page?.host ?? null;
+  const counts = tab.counts;
   const on = host !== null && isActiveOn({ ...settings, paused: false }, host);
   const rule = host ? findSiteRule(settings, host) : undefined;
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
@@ -84,7 +80,7 @@ export function Popup() {
         onChange={(paused) => void updateSettings((s) => ({ ...s, paused }))}
       />
       <footer class="fl-popup-foot">
-        <button type="button" class="fl-btn fl-btn-primary" onClick={() => openPanel(tab.id)}>
+        <button type="button" class="fl-btn fl-btn-primary" onClick={() => openPanel(tab.tabId)}>
           {t('popupOpenPanel')}
         </button>
         <button type="button" class="fl-btn" onClick={() => void browser.runtime.openOptionsPage()}>

@@ -28,7 +28,9 @@ export function EntityPage({ id, lang, pinnedFacts, onPin, onOpenEntity, onBack 
         <span class="fl-type">{t(`type_${entity.type}` as MessageKey)}</span>
         <h2 id="entity-title" tabIndex={-1}>
           {entity.name[lang]}
-          {entity.name[other] !== entity.name[lang] && <span class="fl-name-other"> {entity.name[other]}</span>}
+          {entity.name[other] !== entity.name[lang] && (
+            <span class="fl-name-other"> {entity.name[other]}</span>
+          )}
         </h2>
       </header>
       <p>{entity.summary[lang]}</p>

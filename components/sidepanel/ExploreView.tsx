@@ -1,8 +1,8 @@
 // Explore: fuzzy search across the whole fact index in either language, using the search index
 // prebuilt at build time; with no query, every entry by type. Works with no page open.
 import { useMemo } from 'preact/hooks';
-import searchIndexJson from '@/generated/search-index.json';
 import { type MessageKey, t } from '@/components/i18n';
+import searchIndexJson from '@/generated/search-index.json';
 import type { Lang } from '@/lib/kb/format';
 import { ENTITY_TYPES } from '@/lib/kb/schema';
 import { createSearch } from '@/lib/kb/search';

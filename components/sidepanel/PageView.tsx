@@ -5,31 +5,14 @@ import { browser } from 'wxt/browser';
 import { type MessageKey, t } from '@/components/i18n';
 import type { Lang } from '@/lib/kb/format';
 import { ENTITY_TYPES } from '@/lib/kb/schema';
-import { isActiveOn, siteHostOf } from '@/lib/settings/site-rules';
-import { askBackground, askTab } from '@/utils/messaging';
-import { getSettings } from '@/utils/settings';
-import { targetTab } from '@/utils/target-tab';
+import { askTab } from '@/utils/messaging';
+import { readTargetTab, type TabView } from '@/utils/page-info';
 import { cards } from './kb';
 
-interface TabState {
-  id?: number;
-  url?: string;
-  on: boolean;
-  counts: Record<string, number>;
-}
-
-async function readActiveTab(): Promise<TabState> {
-  const tab = await targetTab();
-  const on = isActiveOn(await getSettings(), siteHostOf(tab?.url));
-  const counts =
-    tab?.id !== undefined ? ((await askBackground<Record<string, number>>({ type: 'tab-counts', tabId: tab.id })) ?? {}) : {};
-  return { id: tab?.id, url: tab?.url, on, counts };
-}
-
 export function PageView({ lang, onOpenEntity }: { lang: Lang; onOpenEntity(id: string): void }) {
-  const [state, setState] = useState<TabState | null>(null);
+  const [state, setState] = useState<TabView | null>(null);
   useEffect(() => {
-    const refresh = () => void readActiveTab().then(setState);
+    const refresh = () => void readTargetTab().then(setState);
     refresh();
     const onSession = (changes: Record<string, unknown>) => {
       if ('tabCounts' in changes) refresh();
@@ -47,8 +30,8 @@ export function PageView({ lang, onOpenEntity }: { lang: Lang; onOpenEntity(id: 
   }, []);
 
   if (!state) return null;
-  if (!siteHostOf(state.url)) return <p class="fl-empty-state">{t('pageNoTab')}</p>;
-  if (!state.on) return <p class="fl-empty-state">{t('pageOff')}</p>;
+  if (!state.page?.host) return <p class="fl-empty-state">{t('pageNoTab')}</p>;
+  if (!state.page.enabled) return <p class="fl-empty-state">{t('pageOff')}</p>;
   const entries = Object.entries(state.counts).filter(([id]) => cards.entity(id));
   if (entries.length === 0) return <p class="fl-empty-state">{t('pageNothing')}</p>;
 
@@ -77,7 +60,9 @@ export function PageView({ lang, onOpenEntity }: { lang: Lang; onOpenEntity(id: 
                     type="button"
                     class="fl-entity-row"
                     aria-label={t('pageReveal', name, count)}
-                    onClick={() => state.id !== undefined && void askTab(state.id, { type: 'reveal', entity: id })}
+                    onClick={() =>
+                      state.tabId !== undefined && void askTab(state.tabId, { type: 'reveal', entity: id })
+                    }
                   >
                     <span class="fl-entity-name">{name}</span>
                     <span class="fl-count">{t('mentionsCount', count)}</span>

@@ -5,7 +5,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { type MessageKey, t } from '@/components/i18n';
 import type { Lang } from '@/lib/kb/format';
 import type { Fact } from '@/lib/kb/schema';
-import { pinsToCsv, pinsToJson, pinsToMarkdown, pinCitation } from '@/lib/pins/export';
+import { pinCitation, pinsToCsv, pinsToJson, pinsToMarkdown } from '@/lib/pins/export';
 import type { Pin } from '@/utils/pin-store';
 import { FactItem } from '../facts/FactItem';
 import { cards, kb } from './kb';
@@ -20,7 +20,15 @@ function errorText(result: PinResult): string {
   return t(`error_${result.error}` as MessageKey) || result.message || result.error;
 }
 
-export function PinsView({ lang, pins, onOpenEntity }: { lang: Lang; pins: PinsApi; onOpenEntity(id: string): void }) {
+export function PinsView({
+  lang,
+  pins,
+  onOpenEntity,
+}: {
+  lang: Lang;
+  pins: PinsApi;
+  onOpenEntity(id: string): void;
+}) {
   const { state } = pins;
   const [query, setQuery] = useState('');
   const [order, setOrder] = useState<Order>('newest');
@@ -248,7 +256,10 @@ export function PinsView({ lang, pins, onOpenEntity }: { lang: Lang; pins: PinsA
         <>
           <p class="fl-muted">{t('pinsCount', visible.length, state.pins.length)}</p>
           {groups.map((group) => (
-            <section key={group.id || 'all'} aria-label={group.id ? cards.entity(group.id)?.name[lang] : undefined}>
+            <section
+              key={group.id || 'all'}
+              aria-label={group.id ? cards.entity(group.id)?.name[lang] : undefined}
+            >
               {group.id && (
                 <h2>
                   <button type="button" class="fl-btn fl-btn-link" onClick={() => onOpenEntity(group.id)}>
@@ -275,7 +286,11 @@ export function PinsView({ lang, pins, onOpenEntity }: { lang: Lang; pins: PinsA
             {confirmClear ? (
               <>
                 <span role="alert">{t('pinsClearConfirm', state.pins.length)}</span>
-                <button type="button" class="fl-btn fl-btn-small fl-btn-danger" onClick={() => void clearAll()}>
+                <button
+                  type="button"
+                  class="fl-btn fl-btn-small fl-btn-danger"
+                  onClick={() => void clearAll()}
+                >
                   {t('pinsClearYes')}
                 </button>
                 <button type="button" class="fl-btn fl-btn-small" onClick={() => setConfirmClear(false)}>
@@ -321,7 +336,16 @@ function PinItem(props: {
     onStatus(result.ok ? t('pinsSaved') : t('pinFailed', errorText(result)));
   };
   const parsedTags = () =>
-    [...new Set(tags.split(/[,,]/).map((s) => s.trim()).filter(Boolean))].slice(0, 20).map((s) => s.slice(0, 40));
+    [
+      ...new Set(
+        tags
+          .split(/[,,]/)
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ),
+    ]
+      .slice(0, 20)
+      .map((s) => s.slice(0, 40));
   const copy = async () => {
     await navigator.clipboard.writeText(pinCitation(pin, kb, lang));
     onStatus(t('pinsCopied'));
@@ -373,7 +397,12 @@ function PinItem(props: {
           <button type="button" class="fl-btn fl-btn-small" onClick={() => void copy()}>
             {t('pinsCopyCitation')}
           </button>
-          <button type="button" class="fl-btn fl-btn-small" disabled={props.readOnly} onClick={props.onDelete}>
+          <button
+            type="button"
+            class="fl-btn fl-btn-small"
+            disabled={props.readOnly}
+            onClick={props.onDelete}
+          >
             {t('pinsDelete')}
           </button>
         </div>

@@ -3,8 +3,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t, uiLanguage } from '@/components/i18n';
 import type { Lang } from '@/lib/kb/format';
-import { getSettings, watchSettings } from '@/utils/settings';
 import { type PanelIntent, panelIntentItem } from '@/utils/panel-intent';
+import { getSettings, watchSettings } from '@/utils/settings';
 import { Tabs } from '../shared/Tabs';
 import { EntityPage } from './EntityPage';
 import { ExploreView } from './ExploreView';
@@ -22,7 +22,8 @@ export function SidePanel() {
   const pins = usePins();
 
   useEffect(() => {
-    const applyLang = (factLanguage: 'auto' | Lang) => setLang(factLanguage === 'auto' ? uiLanguage() : factLanguage);
+    const applyLang = (factLanguage: 'auto' | Lang) =>
+      setLang(factLanguage === 'auto' ? uiLanguage() : factLanguage);
     void getSettings().then((s) => applyLang(s.factLanguage));
     const unwatchSettings = watchSettings((s) => applyLang(s.factLanguage));
     const follow = (intent: (PanelIntent & { at: number }) | null) => {

@@ -1,10 +1,9 @@
 // The pins as the side panel sees them: read from storage and kept live; every change is asked
 // of the background, the store's only writer, so two windows never overwrite each other.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { BackgroundRequest } from '@/lib/messages';
-import { siteHostOf } from '@/lib/settings/site-rules';
+import type { BackgroundRequest } from '@/lib/messages/background';
 import { askBackground } from '@/utils/messaging';
-import { targetTab } from '@/utils/target-tab';
+import { readTargetTab } from '@/utils/page-info';
 import { createPinReader, type Pin, type PinStoreState } from '@/utils/pin-store';
 
 export type PinResult = { ok: true; [key: string]: unknown } | { ok: false; error: string; message?: string };
@@ -29,17 +28,17 @@ export function usePins() {
     pinnedFacts,
     /** Pins from the panel: the page it was pinned from is the active tab, when it is a web page. */
     async pinFromPanel(factId: string, entity: string): Promise<PinResult> {
-      const tab = await targetTab();
-      const onPage = siteHostOf(tab?.url) !== null;
+      const { page } = await readTargetTab();
       return send({
         type: 'pin',
         factId,
         entity,
-        url: onPage && tab?.url ? tab.url : 'about:factlens',
-        title: onPage ? (tab?.title ?? '') : 'Factlens',
+        url: page?.host ? page.url : 'about:factlens',
+        title: page?.host ? page.title : 'Factlens',
       });
     },
-    update: (id: string, patch: { note?: string; tags?: string[] }) => send({ type: 'pins/update', id, ...patch }),
+    update: (id: string, patch: { note?: string; tags?: string[] }) =>
+      send({ type: 'pins/update', id, ...patch }),
     remove: (ids: string[]) => send({ type: 'pins/remove', ids }),
     restore: (pins: Pin[]) => send({ type: 'pins/restore', pins }),
     clear: () => send({ type: 'pins/clear' }),

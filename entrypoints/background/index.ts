@@ -6,22 +6,18 @@ import { defineBackground } from 'wxt/utils/define-background';
 import kbJson from '@/generated/kb.json';
 import { createCardIndex } from '@/lib/kb/card';
 import type { CompiledKb } from '@/lib/kb/compiled';
-import { type BackgroundRequest, type CardResponse, parseBackgroundRequest } from '@/lib/messages';
-import { isActiveOn, siteHostOf } from '@/lib/settings/site-rules';
+import { type BackgroundRequest, type CardResponse, parseBackgroundRequest } from '@/lib/messages/background';
 import { createPinStore } from '@/utils/pin-store';
-import { getSettings, watchSettings } from '@/utils/settings';
 import { registerCommands } from './commands';
 import { registerContextMenu } from './context-menu';
 import { openSidePanel } from './side-panel';
-import { forgetTab, setFrameCounts, tabCounts, updateBadge } from './tab-counts';
+import { forgetTab, setFrameCounts, setTabEnabled, tabCounts, updateBadge } from './tab-counts';
 
 export default defineBackground(() => {
   const kb = kbJson as unknown as CompiledKb;
   const cards = createCardIndex(kb);
   const pins = createPinStore();
   const factIds = new Set(kb.facts.map((f) => f.id));
-
-  const enabledFor = async (url: string | undefined) => isActiveOn(await getSettings(), siteHostOf(url));
 
   async function handle(
     request: BackgroundRequest,
@@ -31,16 +27,19 @@ export default defineBackground(() => {
       case 'card': {
         const data = cards.card(request.entity);
         if (!data) return null;
-        const pageUrl = sender.tab?.url;
         const { pins: all } = await pins.read();
-        const pinnedFacts = all.filter((p) => samePage(p.url, pageUrl)).map((p) => p.factId);
+        const pinnedFacts = all.filter((p) => samePage(p.url, request.url)).map((p) => p.factId);
         return { data, pinnedFacts } satisfies CardResponse;
       }
       case 'page-counts': {
+        // The content script reports whether its site is on: the background needs no permission
+        // to read tab URLs, and the badge follows settings changes through the tabs themselves.
         const tabId = sender.tab?.id;
         if (tabId === undefined) return null;
-        await setFrameCounts(tabId, sender.frameId ?? 0, request.counts);
-        await updateBadge(tabId, await enabledFor(sender.tab?.url));
+        const frameId = sender.frameId ?? 0;
+        await setFrameCounts(tabId, frameId, request.counts);
+        if (frameId === 0) await setTabEnabled(tabId, request.enabled);
+        await updateBadge(tabId);
         return true;
       }
       case 'pin': {
@@ -77,7 +76,8 @@ export default defineBackground(() => {
     const request = parseBackgroundRequest(message);
     if (!request) return undefined;
     // Only the extension's own pages may edit, delete or import pins; content scripts only add.
-    if (request.type.startsWith('pins/') && !sender.url?.startsWith(browser.runtime.getURL('/'))) return undefined;
+    if (request.type.startsWith('pins/') && !sender.url?.startsWith(browser.runtime.getURL('/')))
+      return undefined;
     if (request.type === 'open-side-panel') {
       return openSidePanel(
         sender.tab?.id,
@@ -88,16 +88,9 @@ export default defineBackground(() => {
   });
 
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
-  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
-    if (change.status === 'loading' && change.url) void forgetTab(tabId);
-    if (change.status === 'loading') void enabledFor(tab.url).then((on) => updateBadge(tabId, on));
-  });
-
-  // A site switched off or a global pause shows at once on every tab's badge.
-  watchSettings(async (settings) => {
-    for (const tab of await browser.tabs.query({})) {
-      if (tab.id !== undefined) void updateBadge(tab.id, isActiveOn(settings, siteHostOf(tab.url)));
-    }
+  // A new document in the tab: its frames will report afresh.
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') void forgetTab(tabId).then(() => updateBadge(tabId));
   });
 
   registerCommands(activeTab);

@@ -3,7 +3,11 @@
 import { browser } from 'wxt/browser';
 
 type FrameCounts = Record<string, number>;
-type TabFrames = Record<string, FrameCounts>;
+/** Counts per frame id, plus whether the top frame's site is switched on. */
+interface TabFrames {
+  frames: Record<string, FrameCounts>;
+  enabled: boolean;
+}
 
 const SESSION_KEY = 'tabCounts';
 let tabs: Record<string, TabFrames> = {};
@@ -24,12 +28,25 @@ function save() {
   }, 250);
 }
 
+function tabState(tabId: number): TabFrames {
+  const state = tabs[tabId];
+  if (state && typeof state === 'object' && state.frames) return state;
+  const fresh = { frames: {}, enabled: true };
+  tabs[tabId] = fresh;
+  return fresh;
+}
+
 export async function setFrameCounts(tabId: number, frameId: number, counts: FrameCounts): Promise<void> {
   await loaded;
-  const frames = tabs[tabId] ?? {};
+  const { frames } = tabState(tabId);
   if (Object.keys(counts).length === 0) delete frames[frameId];
   else frames[frameId] = counts;
-  tabs[tabId] = frames;
+  save();
+}
+
+export async function setTabEnabled(tabId: number, enabled: boolean): Promise<void> {
+  await loaded;
+  tabState(tabId).enabled = enabled;
   save();
 }
 
@@ -43,13 +60,15 @@ export async function forgetTab(tabId: number): Promise<void> {
 export async function tabCounts(tabId: number): Promise<FrameCounts> {
   await loaded;
   const total: FrameCounts = {};
-  for (const frame of Object.values(tabs[tabId] ?? {})) {
+  for (const frame of Object.values(tabs[tabId]?.frames ?? {})) {
     for (const [id, n] of Object.entries(frame)) total[id] = (total[id] ?? 0) + n;
   }
   return total;
 }
 
-export async function updateBadge(tabId: number, enabled: boolean): Promise<void> {
+export async function updateBadge(tabId: number): Promise<void> {
+  await loaded;
+  const enabled = tabs[tabId]?.enabled ?? true;
   const total = Object.values(await tabCounts(tabId)).reduce((a, b) => a + b, 0);
   const text = !enabled ? 'off' : total > 999 ? '999+' : total > 0 ? String(total) : '';
   try {

@@ -7,7 +7,7 @@ import { cardCss } from '@/components/card/card-css';
 import { EntityCard } from '@/components/card/EntityCard';
 import { t } from '@/components/i18n';
 import type { Lang } from '@/lib/kb/format';
-import type { CardResponse, PinResponse } from '@/lib/messages';
+import type { CardResponse, PinResponse } from '@/lib/messages/background';
 import { askBackground } from '@/utils/messaging';
 
 export interface CardAnchor {
@@ -61,7 +61,7 @@ export function createCardUi(opts: CardUiOptions): CardUi {
   const fetchCard = (entity: string) => {
     let pending = cache.get(entity);
     if (!pending) {
-      pending = askBackground<CardResponse>({ type: 'card', entity });
+      pending = askBackground<CardResponse>({ type: 'card', entity, url: location.href });
       cache.set(entity, pending);
       // A failed fetch (extension restarting) shouldn't stick in the cache.
       pending.then((r) => r ?? cache.delete(entity));

@@ -9,11 +9,10 @@ import tableJson from '@/generated/detector-table.json';
 import { createPageScanner } from '@/lib/detect';
 import type { DetectorTable } from '@/lib/kb/compiled';
 import type { Lang } from '@/lib/kb/format';
-import { parseContentRequest } from '@/lib/messages';
-import { parseSettings, type Settings } from '@/lib/settings/schema';
+import { type PageInfo, parseContentRequest } from '@/lib/messages/content';
+import { parseSettings, SETTINGS_KEY, type Settings } from '@/lib/settings/schema';
 import { isActiveOn, siteHostOf } from '@/lib/settings/site-rules';
 import { askBackground } from '@/utils/messaging';
-import { SETTINGS_KEY } from '@/utils/settings';
 import { type CardUi, createCardUi } from './card-ui';
 import { highlightCss } from './highlight-style';
 import { markAt, markRects } from './hit-test';
@@ -57,15 +56,19 @@ async function start(ctx: ContentScriptContext) {
   const factLanguage = (): Lang =>
     lang ?? (settings.factLanguage === 'auto' ? uiLanguage() : settings.factLanguage);
 
+  const host = () => siteHostOf(location.href) ?? siteHostOf(document.referrer);
+  const countsNow = () => Object.fromEntries(active?.marker.counts() ?? []);
+
   const sendCounts = () => {
     if (countsTimer) return;
     countsTimer = window.setTimeout(() => {
       countsTimer = 0;
-      const counts = Object.fromEntries(active?.marker.counts() ?? []);
-      const key = JSON.stringify(counts);
+      const counts = countsNow();
+      const enabled = active !== null;
+      const key = JSON.stringify([enabled, counts]);
       if (key === lastSent) return;
       lastSent = key;
-      void askBackground({ type: 'page-counts', counts });
+      void askBackground({ type: 'page-counts', enabled, counts });
     }, COUNTS_THROTTLE_MS);
   };
 
@@ -133,12 +136,12 @@ async function start(ctx: ContentScriptContext) {
     active.marker.stop();
     active.ui.destroy();
     active = null;
-    lastSent = '';
-    void askBackground({ type: 'page-counts', counts: {} });
+    sendCounts();
   };
 
   const apply = () => {
-    const on = isActiveOn(settings, siteHostOf(location.href) ?? siteHostOf(document.referrer));
+    const on = isActiveOn(settings, host());
+    if (!on && !active) sendCounts();
     if (on && !active) activate();
     else if (!on && active) deactivate();
     else if (on && active) {
@@ -174,8 +177,14 @@ async function start(ctx: ContentScriptContext) {
     const request = parseContentRequest(message);
     if (!request) return undefined;
     switch (request.type) {
-      case 'get-counts':
-        return Promise.resolve(Object.fromEntries(active?.marker.counts() ?? []));
+      case 'page-info':
+        return Promise.resolve({
+          url: location.href,
+          title: document.title,
+          host: host(),
+          enabled: active !== null,
+          counts: countsNow(),
+        } satisfies PageInfo);
       case 'reveal':
         return Promise.resolve(step(request.entity) !== null);
       case 'next-mention': {

@@ -304,6 +304,7 @@ export class PageMarker {
 
   private onMutations(records: MutationRecord[]): void {
     let removedElements = false;
+    const added = new Set<Node>();
     for (const record of records) {
       if (record.type === 'characterData') {
         if (record.target.nodeType === 3) this.dirty.add(record.target as Text);
@@ -312,11 +313,16 @@ export class PageMarker {
           if (node.nodeType === 3) this.dropText(node as Text);
           else if (node.nodeType === 1) removedElements = true;
         }
-        for (const node of record.addedNodes) this.queueSubtree(node);
+        for (const node of record.addedNodes) added.add(node);
       } else if (record.type === 'attributes' && this.invisible.size > 0) {
         // Something may have become visible (an accordion opened): recheck the hidden mentions.
         for (const node of this.invisible) this.dirty.add(node);
       }
+    }
+    for (const node of added) {
+      // A node added inside another node added in the same batch is walked with it. Checking the
+      // parent chain only up to the first added ancestor keeps deep insertions linear.
+      if (!hasAddedAncestor(node, added)) this.queueSubtree(node);
     }
     // One sweep per batch, however many elements went: cheaper than searching each removed subtree.
     if (removedElements) this.dropDisconnected();
@@ -347,6 +353,11 @@ export class PageMarker {
       if (!node.isConnected) this.forget(node);
     }
   }
+}
+
+function hasAddedAncestor(node: Node, added: ReadonlySet<Node>): boolean {
+  for (let p = node.parentNode; p; p = p.parentNode) if (added.has(p)) return true;
+  return false;
 }
 
 /** Whether the element holding a text node is rendered (not display:none, not content-hidden). */

@@ -2,52 +2,16 @@
 // Valibot keeps them small enough to run in tests, the build and the CLI alike.
 import * as v from 'valibot';
 
-export const ENTITY_TYPES = [
-  'company',
-  'model',
-  'product',
-  'chip',
-  'framework',
-  'benchmark',
-  'regulator',
-  'institute',
-  'think-tank',
-  'report',
-  'person',
-  'publisher',
-  'platform',
-  'cloud',
-  'technology',
-  'policy',
-  'place',
-  'event',
-  'group',
-  'organization',
-  'data-provider',
-  'software',
-] as const;
-export type EntityType = (typeof ENTITY_TYPES)[number];
+import { ENTITY_TYPES, FACT_KINDS, SECTION_IDS, type SectionId } from './vocab';
 
-/** Sections of the article, in reading order. */
-export const SECTION_IDS = [
-  'intro',
-  'models',
-  'research',
-  'talent',
-  'compute',
-  'tools',
-  'funding',
-  'summary',
-] as const;
-export type SectionId = (typeof SECTION_IDS)[number];
-
-/**
- * figure: a number the article states; event: something that happened at a time;
- * reported: a claim the article attributes to a named source (give `source`);
- * opinion: the author's own view, never shown as fact.
- */
-export const FACT_KINDS = ['figure', 'event', 'reported', 'opinion'] as const;
-export type FactKind = (typeof FACT_KINDS)[number];
+export {
+  ENTITY_TYPES,
+  type EntityType,
+  FACT_KINDS,
+  type FactKind,
+  SECTION_IDS,
+  type SectionId,
+} from './vocab';
 
 const Id = v.pipe(
   v.string(),

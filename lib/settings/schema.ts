@@ -1,7 +1,9 @@
 // User settings, kept in sync storage. Parsing is forgiving: a bad or missing field falls back to
-// its default, so a corrupt or foreign value never stops the extension from starting.
-import * as v from 'valibot';
-import { ENTITY_TYPES } from '../kb/schema';
+// its default, so a corrupt or foreign value never stops the extension from starting. Hand-written
+// rather than a schema library: the content script reads settings on every page and stays small.
+import { ENTITY_TYPES, type EntityType } from '../kb/vocab';
+
+export const SETTINGS_KEY = 'settings';
 
 export const MARK_STYLES = ['underline', 'background', 'hover'] as const;
 export type MarkStyle = (typeof MARK_STYLES)[number];
@@ -10,28 +12,64 @@ export type FactLanguage = (typeof FACT_LANGUAGES)[number];
 export const THEMES = ['auto', 'light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
 
-export const SiteRule = v.strictObject({
-  host: v.pipe(v.string(), v.minLength(1)),
-  includeSubdomains: v.boolean(),
-});
-export type SiteRule = v.InferOutput<typeof SiteRule>;
+export interface SiteRule {
+  host: string;
+  includeSubdomains: boolean;
+}
 
-export const Settings = v.object({
-  paused: v.fallback(v.boolean(), false),
-  disabledSites: v.fallback(v.array(SiteRule), []),
-  markStyle: v.fallback(v.picklist(MARK_STYLES), 'underline'),
-  firstMentionOnly: v.fallback(v.boolean(), false),
+export interface Settings {
+  paused: boolean;
+  disabledSites: SiteRule[];
+  markStyle: MarkStyle;
+  firstMentionOnly: boolean;
   /** Entity types the reader chose not to see marked; empty means all are marked. */
-  hiddenTypes: v.fallback(v.array(v.picklist(ENTITY_TYPES)), []),
-  factLanguage: v.fallback(v.picklist(FACT_LANGUAGES), 'auto'),
-  theme: v.fallback(v.picklist(THEMES), 'auto'),
-});
-export type Settings = v.InferOutput<typeof Settings>;
+  hiddenTypes: EntityType[];
+  factLanguage: FactLanguage;
+  theme: Theme;
+}
 
-export const DEFAULT_SETTINGS: Settings = v.parse(Settings, {});
+export const DEFAULT_SETTINGS: Settings = {
+  paused: false,
+  disabledSites: [],
+  markStyle: 'underline',
+  firstMentionOnly: false,
+  hiddenTypes: [],
+  factLanguage: 'auto',
+  theme: 'auto',
+};
 
-/** Reads any stored value into valid settings, keeping every field that is valid. */
+const MAX_SITES = 5000;
+
+function oneOf<T extends string>(values: readonly T[], value: unknown, fallback: T): T {
+  return values.includes(value as T) ? (value as T) : fallback;
+}
+
+function siteRules(value: unknown): SiteRule[] {
+  if (!Array.isArray(value)) return [];
+  const rules: SiteRule[] = [];
+  for (const item of value.slice(0, MAX_SITES)) {
+    const rule = item as Partial<SiteRule> | null;
+    if (rule && typeof rule.host === 'string' && rule.host.length > 0 && rule.host.length <= 253) {
+      rules.push({ host: rule.host, includeSubdomains: rule.includeSubdomains === true });
+    }
+  }
+  return rules;
+}
+
+/** Reads any stored value into valid settings, keeping every field (and list item) that is valid. */
 export function parseSettings(raw: unknown): Settings {
-  const input = raw !== null && typeof raw === 'object' ? raw : {};
-  return v.parse(Settings, input);
+  const input = (raw !== null && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const d = DEFAULT_SETTINGS;
+  return {
+    paused: typeof input.paused === 'boolean' ? input.paused : d.paused,
+    disabledSites: siteRules(input.disabledSites),
+    markStyle: oneOf(MARK_STYLES, input.markStyle, d.markStyle),
+    firstMentionOnly:
+      typeof input.firstMentionOnly === 'boolean' ? input.firstMentionOnly : d.firstMentionOnly,
+    hiddenTypes: Array.isArray(input.hiddenTypes)
+      ? input.hiddenTypes.filter((t): t is EntityType => ENTITY_TYPES.includes(t as EntityType))
+      : d.hiddenTypes,
+    factLanguage: oneOf(FACT_LANGUAGES, input.factLanguage, d.factLanguage),
+    theme: oneOf(THEMES, input.theme, d.theme),
+  };
 }

@@ -35,10 +35,16 @@ describe('site rules', () => {
 
 describe('settings parsing', () => {
   it('keeps valid fields and repairs invalid ones', () => {
-    const s = parseSettings({ paused: 'yes', markStyle: 'background', hiddenTypes: ['person', 'nope'] });
+    const s = parseSettings({
+      paused: 'yes',
+      markStyle: 'background',
+      hiddenTypes: ['person', 'nope'],
+      disabledSites: [{ host: 'a.com', includeSubdomains: true }, { host: 42 }, null],
+    });
     expect(s.paused).toBe(false);
     expect(s.markStyle).toBe('background');
-    expect(s.hiddenTypes).toEqual([]);
+    expect(s.hiddenTypes).toEqual(['person']);
+    expect(s.disabledSites).toEqual([{ host: 'a.com', includeSubdomains: true }]);
     expect(parseSettings(null)).toEqual(DEFAULT_SETTINGS);
     expect(parseSettings('garbage')).toEqual(DEFAULT_SETTINGS);
   });

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionBrowser, launchWithExtension, screenshotPath } from './browser';
 import { cardLocator, hoverMark, markCount, waitForMarks } from './page-helpers';
 import { startServer, type TestServer } from './server';
+import { tabIdOf } from './worker';
 
 let server: TestServer;
 let browser: ExtensionBrowser;
@@ -19,16 +20,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-async function tabIdOf(b: ExtensionBrowser, url: string): Promise<number> {
-  const worker = b.context.serviceWorkers()[0]!;
-  const id = await worker.evaluate(
-    async (u) => (await chrome.tabs.query({})).find((tab) => tab.url === u)?.id,
-    url,
-  );
-  if (id === undefined) throw new Error(`no tab for ${url}`);
-  return id;
-}
 
 async function pinFirstFact(page: Page, text: string) {
   await hoverMark(page, text);
@@ -92,7 +83,9 @@ describe('pins', () => {
     await panel.locator('[data-testid="import-file"]').setInputFiles({
       name: 'partly.json',
       mimeType: 'application/json',
-      buffer: Buffer.from(JSON.stringify({ format: 'factlens-pins', version: 2, pins: [{ factId: 'no-such-fact' }, 42] })),
+      buffer: Buffer.from(
+        JSON.stringify({ format: 'factlens-pins', version: 2, pins: [{ factId: 'no-such-fact' }, 42] }),
+      ),
     });
     await panel.getByText(/rejected/).waitFor();
     expect(await panel.locator('.fl-report li').count()).toBe(2);
@@ -119,7 +112,9 @@ describe('pins', () => {
       await other.locator('[data-testid="import-file"]').setInputFiles(file);
       await other.getByText(/Imported: 1 new/).waitFor();
       expect(await other.locator('.fl-pins .fl-fact').count()).toBe(exported.pins.length);
-      await expect(other.locator('textarea.fl-note').first().inputValue()).resolves.toBe('check the methodology');
+      await expect(other.locator('textarea.fl-note').first().inputValue()).resolves.toBe(
+        'check the methodology',
+      );
     } finally {
       await fresh.close();
     }
@@ -158,7 +153,10 @@ describe('views in both languages', () => {
     ['zh-CN', 'dark'],
   ] as const) {
     it(`renders the side panel, popup and options in ${lang} (${colorScheme})`, async () => {
-      const b = lang === 'en-US' && colorScheme === 'light' ? browser : await launchWithExtension({ lang, colorScheme });
+      const b =
+        lang === 'en-US' && colorScheme === 'light'
+          ? browser
+          : await launchWithExtension({ lang, colorScheme });
       try {
         const page = await b.context.newPage();
         await page.goto(server.url('/news-zh.html'));
@@ -172,7 +170,9 @@ describe('views in both languages', () => {
         await panel.getByRole('tab').nth(2).click();
         await panel.locator('#explore-q').fill(lang === 'zh-CN' ? '昇腾' : 'export controls');
         await panel.locator('.fl-facts .fl-fact, .fl-entity-row').first().waitFor();
-        await panel.screenshot({ path: await screenshotPath(`sidepanel-explore-${lang}-${colorScheme}.png`) });
+        await panel.screenshot({
+          path: await screenshotPath(`sidepanel-explore-${lang}-${colorScheme}.png`),
+        });
         await panel.getByRole('tab').nth(1).click();
         await panel.screenshot({ path: await screenshotPath(`sidepanel-pins-${lang}-${colorScheme}.png`) });
 
@@ -184,7 +184,10 @@ describe('views in both languages', () => {
 
         const options = await b.openExtensionPage('options.html');
         await options.locator('fieldset').first().waitFor();
-        await options.screenshot({ path: await screenshotPath(`options-${lang}-${colorScheme}.png`), fullPage: true });
+        await options.screenshot({
+          path: await screenshotPath(`options-${lang}-${colorScheme}.png`),
+          fullPage: true,
+        });
         const heading = await options.locator('h1').textContent();
         expect(heading).toBe(lang === 'zh-CN' ? 'Factlens 设置' : 'Factlens options');
       } finally {

@@ -30,9 +30,12 @@ export async function probeExtension(page: Page): Promise<ExtensionProbe> {
   });
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.enable');
-  cdp.on('Network.requestWillBeSent', (event: { request: { url: string }; initiator: { url?: string; stack?: StackTrace } }) => {
-    const urls = [event.initiator.url ?? '', ...stackUrls(event.initiator.stack)];
-    if (urls.some((u) => u.startsWith('chrome-extension://'))) probe.requests.push(event.request.url);
-  });
+  cdp.on(
+    'Network.requestWillBeSent',
+    (event: { request: { url: string }; initiator: { url?: string; stack?: StackTrace } }) => {
+      const urls = [event.initiator.url ?? '', ...stackUrls(event.initiator.stack)];
+      if (urls.some((u) => u.startsWith('chrome-extension://'))) probe.requests.push(event.request.url);
+    },
+  );
   return probe;
 }

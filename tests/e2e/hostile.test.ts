@@ -3,15 +3,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionBrowser, launchWithExtension } from './browser';
 import { probeExtension } from './extension-probes';
-import { cardLocator, hoverMark, markCount, waitForMarks } from './page-helpers';
+import { cardLocator, evaluateIsolated, hoverMark, markCount, waitForMarks } from './page-helpers';
 import { startServer, type TestServer } from './server';
+import { sendToTab, storedPins } from './worker';
 
 let server: TestServer;
 let browser: ExtensionBrowser;
 
 const page = (body: string, head = '') =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>hostile</title>${head}</head><body>${body}</body></html>`;
-const ARTICLE = '<p>Alibaba released Qwen while Huawei trained models on Ascend 910B chips with MindSpore.</p>';
+const ARTICLE =
+  '<p>Alibaba released Qwen while Huawei trained models on Ascend 910B chips with MindSpore.</p>';
 
 beforeAll(async () => {
   server = await startServer();
@@ -35,11 +37,6 @@ async function responsive(tab: import('playwright-core').Page) {
   return tab.evaluate(() => 1 + 1);
 }
 
-async function storedPins(): Promise<unknown[]> {
-  const worker = browser.context.serviceWorkers()[0]!;
-  return worker.evaluate(async () => ((await chrome.storage.local.get('pins')).pins as unknown[]) ?? []);
-}
-
 describe('hostile pages', () => {
   it('ignores a page that sabotages built-ins (prototypes, JSON, Promise, CSS)', async () => {
     const sabotage = `<script>
@@ -51,15 +48,20 @@ describe('hostile pages', () => {
       Object.defineProperty(window, 'CSS', { value: undefined });
     </script>`;
     const { tab, probe } = await openHtml('/sabotage.html', page(ARTICLE, sabotage));
-    // The page's own CSS global is gone; count our ranges from the isolated world's view instead.
-    await tab.waitForFunction(() => performance.getEntriesByName('factlens:marked').length > 0);
-    await hoverMark(tab, 'Qwen').catch(() => {});
+    // The page broke the built-ins Playwright's own evaluate relies on: look from a clean world.
+    await expect
+      .poll(() => evaluateIsolated<number>(tab, "CSS.highlights.get('factlens-mark')?.size ?? 0"), {
+        timeout: 10_000,
+      })
+      .toBeGreaterThanOrEqual(3);
     expect(probe.errors).toEqual([]);
     await tab.close();
   });
 
   it("works under Content-Security-Policy: default-src 'none'", async () => {
-    const { tab, probe } = await openHtml('/csp.html', page(ARTICLE), { 'content-security-policy': "default-src 'none'" });
+    const { tab, probe } = await openHtml('/csp.html', page(ARTICLE), {
+      'content-security-policy': "default-src 'none'",
+    });
     await waitForMarks(tab, 3);
     await hoverMark(tab, 'Qwen');
     await cardLocator(tab).waitFor({ state: 'visible' });
@@ -96,7 +98,7 @@ describe('hostile pages', () => {
   });
 
   it('cannot create or change pins with forged window messages', async () => {
-    const before = (await storedPins()).length;
+    const before = (await storedPins(browser)).length;
     const { tab, probe } = await openHtml('/forger.html', page(ARTICLE));
     await waitForMarks(tab, 3);
     await tab.evaluate(() => {
@@ -106,7 +108,7 @@ describe('hostile pages', () => {
       }
     });
     await tab.waitForTimeout(500);
-    expect((await storedPins()).length).toBe(before);
+    expect((await storedPins(browser)).length).toBe(before);
     expect(probe.errors).toEqual([]);
     await tab.close();
   });
@@ -124,18 +126,18 @@ describe('extreme pages', () => {
   });
 
   it('caps the marks on a page with 50,000 mentions but counts them all', async () => {
-    const paragraphs = Array.from({ length: 10_000 }, (_, i) => `<p>${i}: Qwen, Alibaba, DeepSeek, Huawei and Tencent.</p>`);
+    const paragraphs = Array.from(
+      { length: 10_000 },
+      (_, i) => `<p>${i}: Qwen, Alibaba, DeepSeek, Huawei and Tencent.</p>`,
+    );
     const { tab, probe } = await openHtml('/fifty-thousand.html', page(paragraphs.join('')));
     await tab.waitForFunction(() => performance.getEntriesByName('factlens:marked').length > 0, undefined, {
       timeout: 60_000,
     });
     expect(await markCount(tab)).toBe(2500);
-    const worker = browser.context.serviceWorkers()[0]!;
-    const url = tab.url();
-    const counts = (await worker.evaluate(async (u) => {
-      const t = (await chrome.tabs.query({})).find((x) => x.url === u);
-      return chrome.tabs.sendMessage(t!.id!, { type: 'get-counts' }, { frameId: 0 });
-    }, url)) as Record<string, number>;
+    const { counts } = await sendToTab<{ counts: Record<string, number> }>(browser, tab.url(), {
+      type: 'page-info',
+    });
     expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(50_000);
     expect(await responsive(tab)).toBe(2);
     expect(probe.errors).toEqual([]);
@@ -168,18 +170,37 @@ describe('extreme pages', () => {
     await tab.close();
   });
 
-  it('marks text at the bottom of a DOM nested 10,000 levels deep', async () => {
-    const { tab, probe } = await openHtml('/deep.html', page('<div id="root"></div>'));
+  it('walks a DOM nested 10,000 levels deep, and marks text 1,500 levels down', async () => {
+    const { tab, probe } = await openHtml(
+      '/deep.html',
+      page('<div id="root"></div><div id="visible"></div>'),
+    );
     await tab.evaluate(() => {
-      let el = document.getElementById('root')!;
-      for (let i = 0; i < 10_000; i++) {
-        const child = document.createElement(i % 2 ? 'span' : 'div');
-        el.appendChild(child);
-        el = child;
-      }
-      el.textContent = 'Deep inside: Baidu and PaddlePaddle.';
+      const nest = (depth: number, text: string) => {
+        const top = document.createElement('div');
+        let el = top;
+        for (let i = 0; i < depth; i++) {
+          const child = document.createElement('div');
+          el.appendChild(child);
+          el = child;
+        }
+        el.textContent = text;
+        return top;
+      };
+      // Chromium's own renderer crashes laying out a few thousand nested levels (about a thousand
+      // when blocks and inlines alternate), with or without Factlens, so the 10,000-level tree
+      // stays undisplayed: the extension still walks all of it.
+      const deep = nest(10_000, 'Deep inside: Baidu and PaddlePaddle.');
+      deep.style.display = 'none';
+      document.getElementById('root')!.append(deep);
+      document.getElementById('visible')!.append(nest(1_500, 'Further down: Tencent and Hunyuan.'));
     });
-    await waitForMarks(tab, 2, 30_000);
+    await tab.waitForFunction(() =>
+      [...(CSS.highlights.get('factlens-mark') ?? [])].some((r) => {
+        const s = r as AbstractRange;
+        return (s.startContainer.textContent ?? '').slice(s.startOffset, s.endOffset) === 'Hunyuan';
+      }),
+    );
     expect(await responsive(tab)).toBe(2);
     expect(probe.errors).toEqual([]);
     await tab.close();

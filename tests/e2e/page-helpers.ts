@@ -59,3 +59,26 @@ export async function hoverMark(page: Page, text: string): Promise<void> {
 }
 
 export const cardLocator = (page: Page) => page.locator('factlens-ui [role="dialog"]');
+
+/**
+ * Evaluates an expression in a fresh isolated world of the page's main frame: pristine built-ins,
+ * for pages that sabotage their own (Playwright's evaluate runs in the page's world).
+ */
+export async function evaluateIsolated<T>(page: Page, expression: string): Promise<T> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { frameTree } = (await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
+    const { executionContextId } = (await cdp.send('Page.createIsolatedWorld', {
+      frameId: frameTree.frame.id,
+      worldName: 'factlens-test',
+    })) as { executionContextId: number };
+    const { result } = (await cdp.send('Runtime.evaluate', {
+      expression,
+      contextId: executionContextId,
+      returnByValue: true,
+    })) as { result: { value: T } };
+    return result.value;
+  } finally {
+    await cdp.detach();
+  }
+}

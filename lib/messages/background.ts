@@ -1,6 +1,7 @@
-// The messages that travel between the content script, the extension pages and the background.
-// Every handler validates what it receives: a message is data from another context, never trusted.
+// Requests to the background from the content script and the extension pages, validated with a
+// schema: a message is data from another context, never trusted.
 import * as v from 'valibot';
+import type { CardData } from '../kb/card';
 
 const EntityId = v.pipe(v.string(), v.maxLength(80), v.regex(/^[a-z0-9-]+$/));
 const Url = v.pipe(v.string(), v.maxLength(4096));
@@ -8,10 +9,12 @@ const Url = v.pipe(v.string(), v.maxLength(4096));
 /** Requests the content script and the extension pages send to the background. */
 export const BackgroundRequest = v.variant('type', [
   /** Everything a hover card needs about one entity. */
-  v.object({ type: v.literal('card'), entity: EntityId }),
+  v.object({ type: v.literal('card'), entity: EntityId, url: v.optional(Url) }),
   /** The content script's mention counts for its frame, for the badge and the side panel. */
   v.object({
     type: v.literal('page-counts'),
+    /** Whether Factlens is on for the frame's site (the content script knows; the badge shows it). */
+    enabled: v.boolean(),
     counts: v.pipe(v.record(EntityId, v.pipe(v.number(), v.integer(), v.minValue(0))), v.maxEntries(500)),
   }),
   v.object({
@@ -32,7 +35,10 @@ export const BackgroundRequest = v.variant('type', [
     note: v.optional(v.pipe(v.string(), v.maxLength(5000))),
     tags: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(40))), v.maxLength(20))),
   }),
-  v.object({ type: v.literal('pins/remove'), ids: v.pipe(v.array(v.pipe(v.string(), v.maxLength(5000))), v.maxLength(10000)) }),
+  v.object({
+    type: v.literal('pins/remove'),
+    ids: v.pipe(v.array(v.pipe(v.string(), v.maxLength(5000))), v.maxLength(10000)),
+  }),
   /** Undo of a removal: the pins as they were (validated again by the store). */
   v.object({ type: v.literal('pins/restore'), pins: v.pipe(v.array(v.unknown()), v.maxLength(10000)) }),
   v.object({ type: v.literal('pins/clear') }),
@@ -40,29 +46,14 @@ export const BackgroundRequest = v.variant('type', [
 ]);
 export type BackgroundRequest = v.InferOutput<typeof BackgroundRequest>;
 
-/** Requests the background or the side panel sends to a tab's content script. */
-export const ContentRequest = v.variant('type', [
-  /** Keyboard path: move to the next mention on the page and open its card. */
-  v.object({ type: v.literal('next-mention') }),
-  /** Scroll to the next mention of an entity and flash it. */
-  v.object({ type: v.literal('reveal'), entity: EntityId }),
-  v.object({ type: v.literal('get-counts') }),
-]);
-export type ContentRequest = v.InferOutput<typeof ContentRequest>;
-
 export function parseBackgroundRequest(message: unknown): BackgroundRequest | null {
   const result = v.safeParse(BackgroundRequest, message);
   return result.success ? result.output : null;
 }
 
-export function parseContentRequest(message: unknown): ContentRequest | null {
-  const result = v.safeParse(ContentRequest, message);
-  return result.success ? result.output : null;
-}
-
 /** The background's answer to `card`: the data and which of its facts are pinned from this page. */
 export interface CardResponse {
-  data: import('./kb/card').CardData;
+  data: CardData;
   pinnedFacts: string[];
 }
 

@@ -42,7 +42,7 @@ export function ExploreView({ lang, query, onQuery, onOpenEntity, pins }: Explor
         onInput={(e) => onQuery(e.currentTarget.value)}
       />
       {query.trim() ? (
-        <div role="region" aria-live="polite" aria-label={t('exploreResults', results.length)}>
+        <section aria-live="polite" aria-label={t('exploreResults', results.length)}>
           {results.length === 0 && <p class="fl-empty-state">{t('exploreNoResults', query)}</p>}
           {entities.length > 0 && (
             <section aria-labelledby="res-entities">
@@ -91,7 +91,7 @@ export function ExploreView({ lang, query, onQuery, onOpenEntity, pins }: Explor
               </ul>
             </section>
           )}
-        </div>
+        </section>
       ) : (
         <Browse lang={lang} onOpenEntity={onOpenEntity} />
       )}

@@ -186,8 +186,8 @@ export function PinsView({
             </select>
           </label>
         </div>
-        <div class="fl-row" role="group" aria-label={t('pinsExport')}>
-          <span class="fl-muted">{t('pinsExport')}:</span>
+        <fieldset class="fl-row fl-fieldset">
+          <legend class="fl-muted">{t('pinsExport')}:</legend>
           <button
             type="button"
             class="fl-btn fl-btn-small"
@@ -230,7 +230,7 @@ export function PinsView({
             data-testid="import-file"
             onChange={(e) => void onImportFile(e.currentTarget.files?.[0])}
           />
-        </div>
+        </fieldset>
       </div>
       <div class="fl-status-line" role="status" aria-live="polite">
         {status && <span>{status}</span>}

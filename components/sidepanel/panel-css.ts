@@ -24,6 +24,8 @@ body { min-width: 280px; }
 .fl-pins { display: grid; gap: 10px; }
 .fl-pins-tools { display: grid; gap: 8px; }
 .fl-row { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; }
+.fl-fieldset { border: 0; padding: 0; margin: 0; }
+.fl-fieldset legend { float: left; margin-right: 4px; }
 .fl-row select { font: inherit; padding: 4px 6px; border: 1px solid var(--fl-border); border-radius: 6px; background: var(--fl-bg); color: var(--fl-fg); }
 .fl-status-line { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; min-height: 1em; font-size: 12px; }
 .fl-report { width: 100%; color: var(--fl-warn); }

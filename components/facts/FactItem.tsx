@@ -60,8 +60,7 @@ export function FactItem({ fact, lang, names, section, pinned, onPin, children }
             <li key={i} class="fl-figure">
               <strong>{formatFigure(figure, lang)}</strong>
               <span>
-                {figure.measure[lang]}
-                {figure.period ? ` · ${figure.period}` : ''}
+                {[figure.measure[lang], figure.subject?.[lang], figure.period].filter(Boolean).join(' · ')}
               </span>
             </li>
           ))}

@@ -30,7 +30,23 @@ export function markedTexts(page: Page): Promise<string[]> {
 }
 
 /** Centre of the first marked range whose text is `text`, in viewport coordinates. */
-export async function markCenter(page: Page, text: string): Promise<{ x: number; y: number }> {
+export async function markCenter(
+  page: Page,
+  text: string,
+  timeout = 10_000,
+): Promise<{ x: number; y: number }> {
+  // The page may still be scanning (visible part first): wait for this mark to exist.
+  await page
+    .waitForFunction(
+      ([name, wanted]) =>
+        [...(CSS.highlights.get(name as string) ?? [])].some((r) => {
+          const s = r as AbstractRange;
+          return (s.startContainer.textContent ?? '').slice(s.startOffset, s.endOffset) === wanted;
+        }),
+      [MARK_HIGHLIGHT, text],
+      { timeout },
+    )
+    .catch(() => {});
   const point = await page.evaluate(
     ([name, wanted]) => {
       for (const r of CSS.highlights.get(name as string) ?? []) {

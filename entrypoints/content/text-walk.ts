@@ -1,38 +1,12 @@
 // Resumable walks over the readable text of a document or shadow root, in small time slices.
 // Rejecting whole subtrees (scripts, editors, code blocks, our own UI) in the filter keeps the walk
 // close to the cost of a bare TreeWalker.
+import { isSkippedElement as isSkippedByMarkup } from '@/lib/dom/text-nodes';
 import { HOST_TAG } from './ui-host';
 
-const SKIP_TAGS = new Set([
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
-  'TEXTAREA',
-  'INPUT',
-  'SELECT',
-  'OPTION',
-  'CODE',
-  'PRE',
-  'KBD',
-  'SAMP',
-  'SVG',
-  'MATH',
-  'CANVAS',
-  'IFRAME',
-  'OBJECT',
-  'HEAD',
-  'TITLE',
-]);
-
-/** Why an element's text is never scanned; also used when mutations add text inside one. */
+/** Why an element's text is never scanned (the shared rules, plus our own UI). */
 export function isSkippedElement(el: Element): boolean {
-  return (
-    SKIP_TAGS.has(el.nodeName.toUpperCase()) ||
-    el.localName === HOST_TAG ||
-    (el as HTMLElement).hidden === true ||
-    (el as HTMLElement).isContentEditable === true
-  );
+  return el.localName === HOST_TAG || isSkippedByMarkup(el);
 }
 
 /** Whether a node sits where we never scan: inside a skipped element, up to its root. */

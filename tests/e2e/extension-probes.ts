@@ -21,20 +21,43 @@ function stackUrls(stack: StackTrace | undefined): string[] {
   return urls;
 }
 
-export async function probeExtension(page: Page): Promise<ExtensionProbe> {
+/** `extensionId` scopes the probe to our extension (pages may reference other extensions' URLs). */
+export async function probeExtension(page: Page, extensionId: string): Promise<ExtensionProbe> {
+  const origin = `chrome-extension://${extensionId}/`;
   const probe: ExtensionProbe = { errors: [], requests: [] };
   page.on('console', (msg) => {
-    if (msg.type() === 'error' && msg.location().url.startsWith('chrome-extension://')) {
+    if (msg.type() === 'error' && msg.location().url.startsWith(origin)) {
       probe.errors.push(`${msg.text()} @ ${msg.location().url}`);
     }
   });
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.enable');
+  // Uncaught exceptions in the content script's isolated world never reach the page's console
+  // events; the runtime domain reports them with the script's URL.
+  await cdp.send('Runtime.enable');
+  cdp.on(
+    'Runtime.exceptionThrown',
+    (event: {
+      exceptionDetails: {
+        text: string;
+        url?: string;
+        stackTrace?: StackTrace;
+        exception?: { description?: string };
+      };
+    }) => {
+      const d = event.exceptionDetails;
+      const urls = [d.url ?? '', ...stackUrls(d.stackTrace)];
+      if (urls.some((u) => u.startsWith(origin)))
+        probe.errors.push(
+          `${d.exception?.description ?? d.text} @ ${urls.find((u) => u.startsWith(origin))}`,
+        );
+    },
+  );
   cdp.on(
     'Network.requestWillBeSent',
     (event: { request: { url: string }; initiator: { url?: string; stack?: StackTrace } }) => {
       const urls = [event.initiator.url ?? '', ...stackUrls(event.initiator.stack)];
-      if (urls.some((u) => u.startsWith('chrome-extension://'))) probe.requests.push(event.request.url);
+      if (urls.some((u) => u.startsWith(origin))) probe.requests.push(event.request.url);
     },
   );
   return probe;

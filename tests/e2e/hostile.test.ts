@@ -27,7 +27,7 @@ afterAll(async () => {
 async function openHtml(path: string, html: string, headers?: Record<string, string>) {
   server.route(path, { body: html, headers });
   const tab = await browser.context.newPage();
-  const probe = await probeExtension(tab);
+  const probe = await probeExtension(tab, browser.extensionId);
   await tab.goto(server.url(path));
   return { tab, probe };
 }

@@ -24,7 +24,7 @@ afterAll(async () => {
 
 async function open(path: string) {
   const page = await browser.context.newPage();
-  const probe = await probeExtension(page);
+  const probe = await probeExtension(page, browser.extensionId);
   await page.goto(server.url(path));
   return { page, probe };
 }

@@ -14,8 +14,11 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
+    // activeTab (no install warning) lets the toolbar and the shortcut see the current tab's URL.
     permissions:
-      browser === 'firefox' ? ['storage', 'contextMenus'] : ['storage', 'sidePanel', 'contextMenus'],
+      browser === 'firefox'
+        ? ['storage', 'contextMenus', 'activeTab']
+        : ['storage', 'sidePanel', 'contextMenus', 'activeTab'],
     action: { default_title: '__MSG_actionTitle__' },
     commands: {
       'toggle-site': {
@@ -35,6 +38,8 @@ export default defineConfig({
               strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            // Android got data_collection_permissions in 142.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

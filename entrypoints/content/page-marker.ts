@@ -165,8 +165,13 @@ export class PageMarker {
     this.observe(shadow);
     // ::highlight() rules in the document don't apply inside shadow trees; adopt ours there.
     const sheet = this.deps.shadowSheet;
-    if (sheet && !shadow.adoptedStyleSheets.includes(sheet)) {
-      shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet];
+    try {
+      if (sheet && !shadow.adoptedStyleSheets.includes(sheet)) {
+        shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet];
+      }
+    } catch {
+      // Firefox's content-script wrappers may refuse a sheet from our world: the text is still
+      // scanned and hoverable, only its marks are unstyled inside this component.
     }
     this.walks.push(createTextWalk(shadow, (s) => this.addShadowRoot(s)));
     this.schedule();

@@ -1,0 +1,61 @@
+// Stateless detection: one string is one page, so ambiguous mentions are settled by the evidence
+// in the same string.
+import type { DetectorTable } from '@/lib/kb/compiled';
+import {
+  type AnalyseStats,
+  analyse,
+  compileEngine,
+  type Engine,
+  type Found,
+  named,
+  Strength,
+} from './engine';
+import type { Detector, Mention } from './types';
+
+/** A Detector that also exposes its compiled engine, so page scanners can share it. */
+export interface CompiledDetector extends Detector {
+  readonly engine: Engine;
+  /** `detect` with a count of the work done, for the linear-time tests and the benchmark. */
+  detectWithStats(text: string, stats: AnalyseStats): Mention[];
+}
+
+export function createDetector(table: DetectorTable): CompiledDetector {
+  const engine = compileEngine(table);
+  const run = (text: string, stats?: AnalyseStats) => resolveWithin(engine, analyse(engine, text, stats));
+  return {
+    engine,
+    detect: (text) => run(text),
+    detectWithStats: run,
+  };
+}
+
+/** Whether confirmed mentions give evidence for an entity: its own, or a related one's unambiguous mention. */
+export function makeEvidence(engine: Engine) {
+  const strong = new Int32Array(engine.entities.length);
+  const weak = new Int32Array(engine.entities.length);
+  return {
+    strong,
+    weak,
+    has(entity: number): boolean {
+      if (strong[entity]! > 0 || weak[entity]! > 0) return true;
+      for (const r of engine.entities[entity]!.related) if (strong[r]! > 0) return true;
+      return false;
+    },
+  };
+}
+
+/** Settles pending mentions against the evidence in the same string. */
+function resolveWithin(engine: Engine, found: Found[]): Mention[] {
+  if (found.length === 0) return [];
+  if (!found.some((f) => f.strength === Strength.Pending)) return found.map((f) => named(engine, f));
+  const evidence = makeEvidence(engine);
+  for (const f of found) {
+    if (f.strength === Strength.Strong) evidence.strong[f.entity]!++;
+    else if (f.strength === Strength.Weak) evidence.weak[f.entity]!++;
+  }
+  const out: Mention[] = [];
+  for (const f of found) {
+    if (f.strength !== Strength.Pending || evidence.has(f.entity)) out.push(named(engine, f));
+  }
+  return out;
+}

@@ -1,0 +1,467 @@
+// The detector's engine: compiles a DetectorTable into one automaton over aliases, cues and
+// negative cues, and analyses one string (one text node, or a whole page) in a single pass.
+// Pure: no DOM, no extension APIs; runs in Node, tests and the content script.
+import type { DetectorTable } from '@/lib/kb/compiled';
+import { type Automaton, buildAutomaton, HitList, scan } from './automaton';
+import { foldCode, isDigit, isHan, isLetter, isLower, isUpper, isWordChar, widthFold } from './chars';
+import {
+  covers,
+  followsName,
+  hasVersionAfter,
+  inUrlOrEmail,
+  inWindow,
+  isListGlue,
+  precededByDigit,
+  precededByHyphenatedWord,
+  typeFamily,
+} from './rules';
+import type { Mention } from './types';
+import { separatorVariants } from './variants';
+
+/** Types whose names take a version right after them: "Qwen2" is Qwen, "Meta3" is not Meta. */
+const VERSIONED_TYPES = new Set(['model', 'product', 'chip', 'framework', 'software', 'benchmark']);
+
+export enum Kind {
+  Alias = 0,
+  Cue = 1,
+  Negative = 2,
+}
+
+/** How a confirmed mention was established, which decides what it proves about the page. */
+export enum Strength {
+  /** An alias that needs no context: evidence for its entity and the related ones. */
+  Strong = 0,
+  /** An ambiguous alias with its own evidence (version, cue, list): evidence for its entity only. */
+  Weak = 1,
+  /** An ambiguous alias still waiting for page-level evidence. */
+  Pending = 2,
+}
+
+enum End {
+  Other = 0,
+  Letter = 1,
+  Digit = 2,
+}
+
+class Payload {
+  /** For compound aliases (Google Cloud, 谷歌云): prefix length, tail offset and prefix entity. */
+  splitAt = 0;
+  tailAt = 0;
+  splitEntity = -1;
+  constructor(
+    readonly kind: Kind,
+    /** Alias index for Kind.Alias, else entity index. */
+    readonly ref: number,
+    /** Expected spelling (case kept) when the match is case-sensitive. */
+    readonly caseForm: string | null,
+  ) {}
+}
+
+interface WordShape {
+  startsWord: boolean;
+  end: End;
+}
+
+interface AliasInfo extends WordShape {
+  entity: number;
+  needsContext: boolean;
+  /** A capitalised word such as Claude or Gemma: subject to the person-name rule. */
+  nameLike: boolean;
+  han: boolean;
+}
+
+export interface EntityInfo {
+  id: string;
+  type: string;
+  family: string;
+  /** Related entities in both directions. */
+  related: number[];
+  versioned: boolean;
+}
+
+export interface Engine {
+  readonly entities: readonly EntityInfo[];
+  readonly automaton: Automaton;
+  readonly payloads: readonly (readonly Payload[])[];
+  readonly aliases: readonly AliasInfo[];
+  readonly shapes: readonly WordShape[];
+  readonly entityIndex: ReadonlyMap<string, number>;
+  /** 1 for patterns that are (also) an alias: a text without one needs no further work. */
+  readonly aliasPattern: Uint8Array;
+  /** Scratch list of automaton hits, reused by every call (analysis is never re-entered). */
+  readonly hits: HitList;
+}
+
+/** A confirmed or pending mention in the analysed string. */
+export interface Found {
+  mention: Mention;
+  entity: number;
+  strength: Strength;
+}
+
+export interface AnalyseStats {
+  /** Automaton steps plus rule checks: a measure of work, linear in the input. */
+  steps: number;
+  hits: number;
+}
+
+/** Context window (UTF-16 units, each side) in which cues and negative cues count. */
+export const CUE_WINDOW = 200;
+
+function shapeOf(text: string): WordShape {
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  return {
+    startsWord: isLetter(first) || isDigit(first),
+    end: isLetter(last) ? End.Letter : isDigit(last) ? End.Digit : End.Other,
+  };
+}
+
+/** Printable ASCII and Han only: the common case, folded without a call per character. */
+const PLAIN = /^[\x20-\x7e\u3400-\u9fff]*$/;
+
+const fold = (text: string) => {
+  if (PLAIN.test(text)) return text.toLowerCase().replace(/[-_]/g, ' ');
+  const codes = new Array<number>(text.length);
+  for (let i = 0; i < text.length; i++) codes[i] = foldCode(text.charCodeAt(i));
+  return String.fromCharCode(...codes);
+};
+
+/** All-capital cues ("AI", "NPU", "US") only count in capitals; others in any case. */
+function isAllCaps(text: string): boolean {
+  return /[A-Z]/.test(text) && !/[a-z]/.test(text);
+}
+
+export function compileEngine(table: DetectorTable): Engine {
+  const entityIndex = new Map<string, number>();
+  for (let i = 0; i < table.entities.length; i++) entityIndex.set(table.entities[i]!.id, i);
+  const related = table.entities.map(() => new Set<number>());
+  for (let i = 0; i < table.entities.length; i++) {
+    for (const r of table.entities[i]!.related) {
+      const j = entityIndex.get(r);
+      if (j === undefined || j === i) continue;
+      related[i]!.add(j);
+      related[j]!.add(i);
+    }
+  }
+  const entities: EntityInfo[] = table.entities.map((e, i) => ({
+    id: e.id,
+    type: e.type,
+    family: typeFamily(e.type),
+    related: [...related[i]!],
+    versioned: VERSIONED_TYPES.has(e.type),
+  }));
+
+  const patternIds = new Map<string, number>();
+  const patterns: string[] = [];
+  const payloads: Payload[][] = [];
+  const shapes: WordShape[] = [];
+  const add = (folded: string, variant: string, payload: Payload) => {
+    let id = patternIds.get(folded);
+    if (id === undefined) {
+      id = patterns.length;
+      patternIds.set(folded, id);
+      patterns.push(folded);
+      payloads.push([payload]);
+      shapes.push(shapeOf(variant));
+    } else {
+      payloads[id]!.push(payload);
+    }
+  };
+
+  // Folded alias texts per entity: the possible prefixes of compound aliases of related entities.
+  const foldedAliases = entities.map(() => [] as string[]);
+  for (const a of table.aliases) {
+    const entity = entityIndex.get(a.entity);
+    if (entity !== undefined && a.text) foldedAliases[entity]!.push(fold(a.text));
+  }
+
+  const aliases: AliasInfo[] = [];
+  for (const a of table.aliases) {
+    const entity = entityIndex.get(a.entity);
+    if (entity === undefined || !a.text) continue;
+    const first = a.text.charCodeAt(0);
+    const shape = shapeOf(a.text);
+    const index = aliases.length;
+    aliases.push({
+      startsWord: shape.startsWord,
+      end: shape.end,
+      entity,
+      needsContext: a.needsContext,
+      nameLike: isUpper(first) && isLower(a.text.charCodeAt(1)),
+      han: isHan(first),
+    });
+    for (const variant of separatorVariants(a.text)) {
+      const folded = fold(variant);
+      const payload = new Payload(Kind.Alias, index, a.caseSensitive ? variant : null);
+      findSplit(folded, payload, entities[entity]!.related, foldedAliases);
+      add(folded, variant, payload);
+    }
+  }
+  // Many cue words recur across entities ("AI", "model", "芯片"): spell each out once.
+  const spelled = new Map<string, { variants: string[]; keys: string[]; caps: boolean }>();
+  for (let entity = 0; entity < table.entities.length; entity++) {
+    const e = table.entities[entity]!;
+    for (const kind of [Kind.Cue, Kind.Negative]) {
+      for (const word of (kind === Kind.Cue ? e.cues : e.negativeCues) ?? []) {
+        let spelling = spelled.get(word);
+        if (!spelling) {
+          const variants = separatorVariants(word);
+          spelling = { variants, keys: variants.map(fold), caps: isAllCaps(word) };
+          spelled.set(word, spelling);
+        }
+        const { variants, keys, caps } = spelling;
+        for (let i = 0; i < variants.length; i++) {
+          add(keys[i]!, variants[i]!, new Payload(kind, entity, caps ? variants[i]! : null));
+        }
+      }
+    }
+  }
+
+  const aliasPattern = new Uint8Array(patterns.length);
+  payloads.forEach((list, id) => {
+    aliasPattern[id] = list.some((p) => p.kind === Kind.Alias) ? 1 : 0;
+  });
+  return {
+    entities,
+    automaton: buildAutomaton(patterns),
+    payloads,
+    aliases,
+    shapes,
+    entityIndex,
+    aliasPattern,
+    hits: new HitList(),
+  };
+}
+
+/**
+ * A compound alias starts with an alias of a related entity, then a separator or Han text, then
+ * a word: "Google Cloud" and "谷歌云" mark both the company and the product.
+ */
+function findSplit(
+  variant: string,
+  payload: Payload,
+  related: readonly number[],
+  foldedAliases: readonly (readonly string[])[],
+): void {
+  for (const r of related) {
+    for (const prefix of foldedAliases[r]!) {
+      const n = prefix.length;
+      if (n >= variant.length || !variant.startsWith(prefix)) continue;
+      const next = variant.charCodeAt(n);
+      if (next === 0x20 && isLetter(variant.charCodeAt(n + 1))) {
+        payload.splitAt = n;
+        payload.tailAt = n + 1;
+      } else if (isHan(next) || (isHan(variant.charCodeAt(n - 1)) && isLetter(next))) {
+        payload.splitAt = n;
+        payload.tailAt = n;
+      } else {
+        continue;
+      }
+      payload.splitEntity = r;
+      return;
+    }
+  }
+}
+
+/** Case check against the expected spelling; separators and digits matched already. */
+function caseMatches(text: string, start: number, form: string): boolean {
+  for (let j = 0; j < form.length; j++) {
+    const want = form.charCodeAt(j);
+    if (isLetter(want) && widthFold(text.charCodeAt(start + j)) !== want) return false;
+  }
+  return true;
+}
+
+/** Word boundaries of an alias match: Latin aliases stand alone, Han neighbours always count as a boundary. */
+function aliasBoundaryOk(
+  text: string,
+  start: number,
+  end: number,
+  shape: WordShape,
+  versioned: boolean,
+): boolean {
+  if (shape.startsWord && start > 0 && isWordChar(text.charCodeAt(start - 1))) return false;
+  if (end >= text.length) return true;
+  const next = text.charCodeAt(end);
+  if (shape.end === End.Letter) {
+    if (isLetter(next) || widthFold(next) === 0x5f) return false;
+    if (isDigit(next) && !versioned) return false;
+  } else if (shape.end === End.Digit) {
+    if (isDigit(next)) return false;
+    // GPT-3 is not in GPT-3.5
+    if ((next === 0x2e || next === 0x2c) && end + 1 < text.length && isDigit(text.charCodeAt(end + 1))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** Cues and negative cues: word boundaries, with a plural 's' allowed (chips, NPUs). */
+function cueBoundaryOk(text: string, start: number, end: number, shape: WordShape): boolean {
+  if (shape.startsWord && start > 0 && isWordChar(text.charCodeAt(start - 1))) return false;
+  if (end >= text.length) return true;
+  const next = text.charCodeAt(end);
+  if (shape.end === End.Letter) {
+    if (isDigit(next)) return false;
+    if (isLetter(next)) {
+      return (
+        (next === 0x73 || next === 0xff53) && !(end + 1 < text.length && isWordChar(text.charCodeAt(end + 1)))
+      );
+    }
+  } else if (shape.end === End.Digit) {
+    if (isDigit(next)) return false;
+  }
+  return true;
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  alias: number;
+  payload: Payload;
+}
+
+/** Positions of cue or negative-cue hits of one entity, in order of end offset. */
+type Spans = number[];
+
+/**
+ * Finds the mentions in one string. Confirmed mentions carry how they were established; ambiguous
+ * ones without evidence come back as Pending, for the caller to resolve against the page.
+ */
+export function analyse(engine: Engine, text: string, stats?: AnalyseStats): Found[] {
+  const { payloads, aliases, entities, shapes, automaton, hits, aliasPattern } = engine;
+  hits.length = 0;
+  const steps = scan(automaton, text, hits);
+  if (stats) {
+    stats.steps += steps;
+    stats.hits += hits.length / 2;
+  }
+  // Aliases first: most text nodes hold none (or only near misses such as "tal" in "total"),
+  // and then the cues need not be looked at.
+  let candidates: Candidate[] | null = null;
+  for (let h = 1; h < hits.length; h += 2) {
+    const pattern = hits.data[h]!;
+    if (aliasPattern[pattern] !== 1) continue;
+    const end = hits.data[h - 1]!;
+    const start = end - automaton.patternLength[pattern]!;
+    const shape = shapes[pattern]!;
+    for (const p of payloads[pattern]!) {
+      if (p.kind !== Kind.Alias) continue;
+      if (p.caseForm !== null && !caseMatches(text, start, p.caseForm)) continue;
+      const alias = aliases[p.ref]!;
+      if (!aliasBoundaryOk(text, start, end, shape, entities[alias.entity]!.versioned)) continue;
+      if (shape.startsWord && inUrlOrEmail(text, start, end)) continue;
+      candidates ??= [];
+      candidates.push({ start, end, alias: p.ref, payload: p });
+    }
+  }
+  if (candidates === null) return [];
+
+  const cues = new Map<number, Spans>();
+  const negatives = new Map<number, Spans>();
+  for (let h = 0; h < hits.length; h += 2) {
+    const end = hits.data[h]!;
+    const pattern = hits.data[h + 1]!;
+    const start = end - automaton.patternLength[pattern]!;
+    const shape = shapes[pattern]!;
+    for (const p of payloads[pattern]!) {
+      if (p.kind === Kind.Alias) continue;
+      if (p.caseForm !== null && !caseMatches(text, start, p.caseForm)) continue;
+      if (!cueBoundaryOk(text, start, end, shape)) continue;
+      const map = p.kind === Kind.Cue ? cues : negatives;
+      const spans = map.get(p.ref);
+      if (spans) spans.push(start, end);
+      else map.set(p.ref, [start, end]);
+    }
+  }
+
+  // Leftmost-longest, non-overlapping: GPT-3.5 is never also GPT-3, SuperCLUE never also CLUE.
+  candidates.sort((a, b) => a.start - b.start || b.end - a.end);
+  const chosen: Candidate[] = [];
+  let lastEnd = -1;
+  for (const c of candidates) {
+    if (c.start < lastEnd) continue;
+    chosen.push(c);
+    lastEnd = c.end;
+  }
+  const knownAt = knownStarts(candidates, cues, entities.length);
+
+  const found: Found[] = [];
+  for (const c of chosen) {
+    const alias = aliases[c.alias]!;
+    const entity = alias.entity;
+    if (covers(negatives.get(entity), c.start, c.end)) continue;
+    const { splitAt, tailAt, splitEntity } = c.payload;
+    if (splitEntity >= 0) {
+      found.push(make(text, c.start, c.start + splitAt, splitEntity, Strength.Strong));
+      found.push(make(text, c.start + tailAt, c.end, entity, Strength.Strong));
+      continue;
+    }
+    if (!alias.needsContext) {
+      found.push(make(text, c.start, c.end, entity, Strength.Strong));
+      continue;
+    }
+    // Ambiguous: rule out names and everyday words first, then look for evidence.
+    if (alias.nameLike) {
+      if (precededByHyphenatedWord(text, c.start)) continue;
+      if (followsName(text, c.start, c.end, (at) => knownAt(entity, at))) continue;
+    }
+    if (alias.han && precededByDigit(text, c.start)) continue;
+    if (inWindow(negatives.get(entity), c.start, c.end, CUE_WINDOW, false, stats)) continue;
+    const evident =
+      hasVersionAfter(text, c.end, alias.han) ||
+      inWindow(cues.get(entity), c.start, c.end, CUE_WINDOW, true, stats);
+    found.push(make(text, c.start, c.end, entity, evident ? Strength.Weak : Strength.Pending));
+  }
+  resolveLists(text, found, entities);
+  return found;
+}
+
+/**
+ * Whether an alias of any entity, or a cue of the given one, starts at an offset: the word after
+ * "Claude" in "Claude Sonnet" is a cue, in "Claude Monet" a surname. Built on first use.
+ */
+function knownStarts(candidates: readonly Candidate[], cues: ReadonlyMap<number, Spans>, width: number) {
+  let aliasStarts: Set<number> | null = null;
+  let cueStarts: Set<number> | null = null;
+  return (entity: number, at: number): boolean => {
+    if (!aliasStarts || !cueStarts) {
+      aliasStarts = new Set(candidates.map((c) => c.start));
+      cueStarts = new Set<number>();
+      for (const [e, spans] of cues)
+        for (let i = 0; i < spans.length; i += 2) cueStarts.add(spans[i]! * width + e);
+    }
+    return aliasStarts.has(at) || cueStarts.has(at * width + entity);
+  };
+}
+
+function make(text: string, start: number, end: number, entity: number, strength: Strength): Found {
+  return { mention: { entity: '', start, end, text: text.slice(start, end) }, entity, strength };
+}
+
+/**
+ * An ambiguous name in a list next to a confirmed one of the same kind is confirmed too
+ * ("GPT-4、Claude和Gemini", "百度、阿里、腾讯"). Two sweeps carry a chain through in linear time.
+ */
+function resolveLists(text: string, found: Found[], entities: readonly EntityInfo[]): void {
+  const sweep = (from: number, to: number, step: number) => {
+    for (let i = from; i !== to; i += step) {
+      const f = found[i]!;
+      if (f.strength !== Strength.Pending) continue;
+      const n = found[i - step];
+      if (!n || n.strength === Strength.Pending) continue;
+      if (entities[n.entity]!.family !== entities[f.entity]!.family) continue;
+      const [a, b] = step > 0 ? [n, f] : [f, n];
+      if (isListGlue(text, a.mention.end, b.mention.start)) f.strength = Strength.Weak;
+    }
+  };
+  sweep(0, found.length, 1);
+  sweep(found.length - 1, -1, -1);
+}
+
+/** Names the mentions; kept apart so `analyse` works with entity indices. */
+export function named(engine: Engine, found: Found): Mention {
+  found.mention.entity = engine.entities[found.entity]!.id;
+  return found.mention;
+}

@@ -1,0 +1,67 @@
+// The readable text of a DOM subtree as its text nodes, in document order: what the detector
+// scans. Works with any DOM implementation (browser, happy-dom, linkedom): it reads only node
+// types, names, attributes and children, and never calls getComputedStyle, so hidden text is
+// recognised by markup alone (the hidden attribute, an inline display:none).
+
+/** Elements whose text is never prose a reader sees: code, form fields, scripts, metadata. */
+const SKIPPED = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'textarea',
+  'input',
+  'select',
+  'option',
+  'code',
+  'pre',
+  'kbd',
+  'samp',
+  'head',
+  'title',
+  'iframe',
+  'object',
+  'svg',
+  'math',
+  'canvas',
+]);
+
+const DISPLAY_NONE = /(?:^|;)\s*display\s*:\s*none\s*(?:!important\s*)?(?:;|$)/i;
+
+/** Whether an element's subtree is skipped: by tag, `hidden`, `contenteditable` or inline display:none. */
+export function isSkippedElement(el: Element): boolean {
+  const name = (el.localName || el.nodeName).toLowerCase();
+  if (SKIPPED.has(name)) return true;
+  if (el.hasAttribute('hidden')) return true;
+  const editable = el.getAttribute('contenteditable');
+  if (editable !== null && editable.toLowerCase() !== 'false') return true;
+  const style = el.getAttribute('style');
+  return style !== null && DISPLAY_NONE.test(style);
+}
+
+/**
+ * Text nodes under `root` with some non-space text, in document order, skipping the subtrees of
+ * skipped elements and descending into open shadow roots.
+ */
+export function collectTextNodes(root: Node): Text[] {
+  const out: Text[] = [];
+  const stack: Node[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.nodeType === 3) {
+      if (/\S/.test(node.nodeValue ?? '')) out.push(node as Text);
+      continue;
+    }
+    if (node.nodeType === 1) {
+      if (isSkippedElement(node as Element)) continue;
+    } else if (node.nodeType !== 9 && node.nodeType !== 11) {
+      continue; // comments, processing instructions, doctypes
+    }
+    // Children pushed in reverse so they pop in document order; an open shadow root first.
+    const children = node.childNodes;
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    const shadow = (node as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
+    if (shadow) stack.push(shadow);
+  }
+  return out;
+}

@@ -1,0 +1,203 @@
+// npm run detect — the detector from the command line.
+//
+//   npm run --silent detect -- --jsonl    stdin: one {"id": …, "text": "…"} per line; stdout: one
+//                                         {"id": …, "mentions": [{entity, start, end, text}]} per
+//                                         input line, in order, each line its own page. A line that
+//                                         is not such an object (blank lines included) gets
+//                                         {"id": <its id or null>, "error": "…"} on stdout, so the
+//                                         output stays line-for-line with the input, and a message
+//                                         on stderr; processing goes on. Nothing else is printed.
+//   npm run detect -- FILE...             mentions of text, Markdown or HTML files, readably.
+//                                         HTML is read as the content script sees it: visible text
+//                                         nodes, each scanned as one node of a page.
+//   npm run detect -- --eval              precision/recall on the labelled set, with every false
+//                                         positive and negative.
+//
+// The table is compiled in memory from data/ (never stale); generated/detector-table.json is only
+// used when data/detection is missing.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { parseHTML } from 'linkedom';
+import { createDetector, createPageScanner } from '../lib/detect';
+import { evaluate, formatEvaluation } from '../lib/detect/evaluate';
+import { loadCorpusItems, loadOwnSentences } from '../lib/detect/labelled/load';
+import { loadDetectorTable } from '../lib/detect/table-from-data';
+import type { Mention } from '../lib/detect/types';
+import { collectTextNodes } from '../lib/dom/text-nodes';
+import type { DetectorTable } from '../lib/kb/compiled';
+import { repoRoot } from '../lib/kb/load';
+
+function loadTable(): DetectorTable {
+  if (existsSync(path.join(repoRoot, 'data/detection'))) return loadDetectorTable();
+  return JSON.parse(
+    readFileSync(path.join(repoRoot, 'generated/detector-table.json'), 'utf8'),
+  ) as DetectorTable;
+}
+
+/** One output line for one input line. */
+export function jsonlLine(
+  detect: (text: string) => Mention[],
+  line: string,
+): { out: string; error?: string } {
+  let input: unknown;
+  try {
+    input = JSON.parse(line);
+  } catch (e) {
+    const error = `invalid JSON: ${(e as Error).message}`;
+    return { out: JSON.stringify({ id: null, error }), error };
+  }
+  const record = typeof input === 'object' && input !== null && !Array.isArray(input) ? input : null;
+  const id = record && 'id' in record ? (record as { id: unknown }).id : null;
+  const text = record ? (record as { text?: unknown }).text : undefined;
+  if (typeof text !== 'string') {
+    const error = record ? '"text" must be a string' : 'expected an object {"id", "text"}';
+    return { out: JSON.stringify({ id: id ?? null, error }), error };
+  }
+  const mentions = detect(text).map(({ entity, start, end, text: t }) => ({ entity, start, end, text: t }));
+  return { out: JSON.stringify({ id: id ?? null, mentions }) };
+}
+
+async function runJsonl(): Promise<number> {
+  const detector = createDetector(loadTable());
+  const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
+  let n = 0;
+  let buffer = '';
+  for await (const line of lines) {
+    n++;
+    const { out, error } = jsonlLine(detector.detect, line);
+    if (error) process.stderr.write(`line ${n}: ${error}\n`);
+    buffer += `${out}\n`;
+    if (buffer.length > 1 << 16) {
+      if (!process.stdout.write(buffer)) await new Promise((r) => process.stdout.once('drain', r));
+      buffer = '';
+    }
+  }
+  process.stdout.write(buffer);
+  return 0;
+}
+
+interface Located extends Mention {
+  line: number;
+  column: number;
+  context: string;
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return starts;
+}
+
+function locate(source: string, starts: number[], offset: number, m: Mention): Located {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  const before = source.slice(Math.max(0, offset - 30), offset).replace(/\s+/g, ' ');
+  const after = source.slice(offset + m.text.length, offset + m.text.length + 30).replace(/\s+/g, ' ');
+  return { ...m, line: lo + 1, column: offset - starts[lo]! + 1, context: `…${before}[${m.text}]${after}…` };
+}
+
+/** Mentions of an HTML page, node by node through a page scanner, placed back in the source. */
+function htmlMentions(source: string, table: ReturnType<typeof createDetector>): Located[] {
+  const { document } = parseHTML(source);
+  const nodes = collectTextNodes((document.body ?? document.documentElement) as unknown as Node);
+  const scanner = createPageScanner<number>(table);
+  const byNode = new Map<number, Mention[]>();
+  nodes.forEach((node, i) => {
+    byNode.set(i, scanner.add(i, node.data));
+  });
+  for (const { key, mention } of scanner.takePromoted()) byNode.get(key)!.push(mention);
+  // Text nodes appear in source order; find each in the source from a moving cursor (entities
+  // like &amp; can defeat this, then the mention itself is searched for).
+  const starts = lineStarts(source);
+  const out: Located[] = [];
+  let cursor = 0;
+  nodes.forEach((node, i) => {
+    const mentions = (byNode.get(i) ?? []).sort((a, b) => a.start - b.start);
+    // Text content follows a '>' far more often than attribute values do.
+    const tagged = source.indexOf(`>${node.data}`, cursor);
+    const at = tagged >= 0 ? tagged + 1 : source.indexOf(node.data, cursor);
+    if (at >= 0) cursor = at + node.data.length;
+    for (const m of mentions) {
+      const offset = at >= 0 ? at + m.start : source.indexOf(m.text, cursor);
+      out.push(locate(source, starts, Math.max(0, offset), m));
+    }
+  });
+  return out;
+}
+
+function runFiles(files: string[]): number {
+  const detector = createDetector(loadTable());
+  let status = 0;
+  for (const file of files) {
+    if (!existsSync(file)) {
+      console.error(`${file}: no such file`);
+      status = 1;
+      continue;
+    }
+    const source = readFileSync(file, 'utf8');
+    const mentions = /\.x?html?$/i.test(file)
+      ? htmlMentions(source, detector)
+      : detector.detect(source).map((m) => locate(source, lineStarts(source), m.start, m));
+    const entities = new Set(mentions.map((m) => m.entity));
+    console.log(
+      `${file}: ${mentions.length} mention(s) of ${entities.size} entit${entities.size === 1 ? 'y' : 'ies'}`,
+    );
+    for (const m of mentions) {
+      console.log(`  ${`${m.line}:${m.column}`.padEnd(9)} ${m.entity.padEnd(20)} ${m.context}`);
+    }
+  }
+  return status;
+}
+
+function runEval(): number {
+  const detector = createDetector(loadTable());
+  const own = loadOwnSentences();
+  const corpus = loadCorpusItems();
+  console.log(formatEvaluation(evaluate(detector.detect, own), 'own sentences'));
+  if (!corpus.available) console.log('corpus passages: skipped (../shared/corpus not found)');
+  else console.log(formatEvaluation(evaluate(detector.detect, corpus.items), 'corpus passages'));
+  for (const p of corpus.problems) console.log(`  unresolved reference: ${p}`);
+  const all = evaluate(detector.detect, [...own, ...corpus.items]);
+  console.log(
+    `all: precision ${all.precision.toFixed(4)} recall ${all.recall.toFixed(4)} over ${all.passages} passages`,
+  );
+  return corpus.problems.length ? 1 : 0;
+}
+
+const USAGE = `usage: npm run --silent detect -- --jsonl   (JSON lines on stdin)
+       npm run detect -- FILE...              (text, Markdown or HTML files)
+       npm run detect -- --eval               (labelled-set precision, recall and confusion)`;
+
+async function main(argv: string[]): Promise<number> {
+  if (argv.includes('--jsonl')) return runJsonl();
+  if (argv.includes('--eval')) return runEval();
+  const files = argv.filter((a) => !a.startsWith('--'));
+  if (argv.includes('--help') || files.length === 0) {
+    console.error(USAGE);
+    return argv.includes('--help') ? 0 : 2;
+  }
+  return runFiles(files);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(repoRoot, 'scripts/detect.ts')) {
+  // A closed pipe (| head) ends the output quietly.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { rawCssMinify } from './scripts/vite-raw-css';
 
 // Chrome gets the side panel; Firefox gets a sidebar_action from the same entrypoint.
 // The manifest is a function so that Chrome-only permissions never reach the Firefox build.
@@ -7,9 +8,19 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
   vite: () => ({
-    plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false })],
+    plugins: [rawCssMinify(), preact({ devToolsEnabled: false, prefreshEnabled: false })],
     build: { target: 'es2022' },
   }),
+  hooks: {
+    // The content script loads on every page: it uses the browser's own promise-based API
+    // (Firefox's `browser`, MV3 Chrome's `chrome`) instead of webextension-polyfill.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (entrypoints.every((e) => e.type === 'content-script')) {
+        config.resolve ??= {};
+        config.resolve.alias = { ...(config.resolve.alias as object), 'wxt/browser': '@wxt-dev/browser' };
+      }
+    },
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -1,0 +1,490 @@
+// The in-browser benchmark: Factlens vs mark.js vs a bare TreeWalker, in the system Chromium with
+// the built extension. It reports figures and ratios against targets; it never asserts them.
+//
+//   npx tsx scripts/bench/browser.ts [--no-build] [--repeats N] [--only id,id] [--extension-dir DIR]
+//                                    [--save-profiles] [--skip-once] [--no-json]
+//
+// Prints a text table and a Markdown table, and writes bench-output/browser-<date>.json.
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { cpus, release, totalmem, type } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { BrowserContext } from 'playwright-core';
+import { type ExtensionBrowser, launchWithExtension } from '../../tests/e2e/browser';
+import { assertChromiumInstalled, CHROMIUM_PATH } from '../../tests/e2e/chromium';
+import { startServer } from '../../tests/e2e/server';
+import { buildExtension, contentScriptPath } from './build';
+import { type Attribution, type CpuProfile, sourceExcerpt } from './cdp-profile';
+import { parseArgs } from './cli-args';
+import { MARKJS_URL } from './in-page';
+import { contentScriptSize, hoverLatency, memoryPerTab } from './once';
+import { type BenchPage, benchPages } from './pages';
+import type { BrowserBenchResult, HotFunction, Machine, OncePerRun, PageResult } from './results';
+import { type BaselineRun, baselineRun, type FactlensRun, factlensRun } from './runs';
+import { median, ratio, summarize } from './stats';
+import { formatMarkdown, formatText } from './table';
+
+export const REPO_ROOT = resolve(import.meta.dirname, '../..');
+
+export interface BrowserBenchOptions {
+  /** Run `npm run build` first (default true). */
+  build?: boolean;
+  /** Measured runs per page and variant; medians are reported (default 3). */
+  repeats?: number;
+  /** Only pages whose id contains one of these strings. */
+  only?: string[];
+  extensionDir?: string;
+  /** Where the JSON goes (default bench-output/ in the repository); null writes none. */
+  outDir?: string | null;
+  /** CPU profile sampling interval in µs (default 100). */
+  samplingIntervalUs?: number;
+  /**
+   * mark.js stops after the alias group that crosses this budget, and its cost is extrapolated to
+   * the whole alias list (default 4 s): with hundreds of aliases it would otherwise run for minutes.
+   */
+  markjsBudgetMs?: number;
+  /** Also write the median runs' CPU profiles (.cpuprofile, for DevTools) beside the JSON. */
+  saveProfiles?: boolean;
+  /** Skip the once-per-run figures (memory per tab, hover latency). */
+  skipOnce?: boolean;
+  /** Progress lines (default: stderr). */
+  log?: (line: string) => void;
+  /** Print the tables to stdout (default true). */
+  print?: boolean;
+}
+
+/** A mark.js run this slow (or cut short) is not repeated: one run says enough in a ~5 minute budget. */
+const MARKJS_REPEAT_LIMIT_MS = 5_000;
+const HOVER_PAGE = '/news-en.html';
+const TOP_FUNCTIONS = 12;
+
+interface DetectorTableJson {
+  aliases?: { text: string }[];
+}
+
+async function readAliases(repoRoot: string): Promise<string[]> {
+  const table = JSON.parse(
+    await readFile(join(repoRoot, 'generated/detector-table.json'), 'utf8'),
+  ) as DetectorTableJson;
+  return (table.aliases ?? []).map((a) => a.text);
+}
+
+function machine(): Machine {
+  const cores = cpus();
+  return {
+    cpu: cores[0]?.model.trim() ?? 'unknown',
+    cores: cores.length,
+    memoryGb: Math.round(totalmem() / 1024 ** 3),
+    os: `${type()} ${release()}`,
+    node: process.versions.node,
+  };
+}
+
+async function chromiumVersion(context: BrowserContext): Promise<string> {
+  const page = await context.newPage();
+  try {
+    const cdp = await context.newCDPSession(page);
+    const { product } = await cdp.send('Browser.getVersion');
+    return product.replace('/', ' ');
+  } catch {
+    return `Chromium at ${CHROMIUM_PATH}`;
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * Pauses or resumes Factlens by writing `settings.paused` in sync storage, as the popup does
+ * (lib/settings/schema.ts). The write goes through an extension page kept open for the purpose:
+ * unlike the service worker, a page is never stopped while the benchmark runs.
+ */
+async function pauseSwitch(browser: ExtensionBrowser): Promise<(paused: boolean) => Promise<void>> {
+  const page = await browser.openExtensionPage('manifest.json');
+  return async (paused) => {
+    await page.evaluate(async (value) => {
+      const { chrome } = globalThis as unknown as {
+        chrome: {
+          storage: {
+            sync: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> };
+          };
+        };
+      };
+      const current = (await chrome.storage.sync.get('settings')).settings ?? {};
+      await chrome.storage.sync.set({ settings: { ...(current as object), paused: value } });
+    }, paused);
+  };
+}
+
+function hotFunctions(
+  attribution: Attribution | undefined,
+  source: string,
+  url: (u: string) => boolean,
+): HotFunction[] {
+  return (attribution?.byFunction ?? []).slice(0, TOP_FUNCTIONS).map((f) => ({
+    ...f,
+    ms: Math.round(f.ms * 100) / 100,
+    excerpt: f.own && url(f.url) ? sourceExcerpt(source, f.line, f.column) : '',
+  }));
+}
+
+/** The run whose figure is the median (the lower middle one for an even count). */
+function medianRun<T>(runs: readonly T[], value: (run: T) => number): T | undefined {
+  const sorted = [...runs].sort((a, b) => value(a) - value(b));
+  return sorted[(sorted.length - 1) >> 1];
+}
+
+function summarizePage(
+  page: BenchPage,
+  fl: FactlensRun[],
+  base: BaselineRun[],
+  sources: { content: string; markjs: string },
+): PageResult {
+  const mj = base.flatMap((b) => (b.markjs ? [b.markjs] : []));
+  // Cut-short mark.js runs are scaled to the whole alias list.
+  const scale = mj.map((r) =>
+    r.result.aliasesDone > 0 && r.result.aliasesDone < r.result.aliasesTotal
+      ? r.result.aliasesTotal / r.result.aliasesDone
+      : 1,
+  );
+  const scaled = (value: (r: (typeof mj)[number]) => number) =>
+    summarize(mj.map((r, i) => value(r) * scale[i]!));
+  const pausedHeaps = base.map((b) => b.pausedHeap);
+  // Heap added by Factlens: each run against the paused load of the same repeat.
+  const flHeap = fl.map((r, i) => r.heap.used - (pausedHeaps[i]?.used ?? Number.NaN));
+  const flDom = fl.map((r, i) => r.heap.embedder - (pausedHeaps[i]?.embedder ?? Number.NaN));
+  const info = base[0]?.info ?? { textChars: Number.NaN, textNodes: Number.NaN, elements: Number.NaN };
+  const factlensCpu = summarize(fl.map((r) => r.cpu.attributedMs));
+  const markjsCpu = scaled((r) => r.cpu.attributedMs);
+  // The floor lasts a few ms, a few dozen samples: when the sampler caught less than half of its
+  // in-page clock (preempted on a busy machine), the clock is the better figure.
+  const floorCpu = summarize(
+    base.map((b) => {
+      const { attributedMs } = b.floor.cpu;
+      return attributedMs < 0.5 * b.floor.result.ms ? b.floor.result.ms : attributedMs;
+    }),
+  );
+  const timedOut = mj.some((r) => r.timedOut);
+  const vsMarkjs = ratio(factlensCpu.median, markjsCpu.median);
+  const vsFloor = ratio(factlensCpu.median, floorCpu.median);
+  const worstTask = Math.max(...fl.map((r) => r.tasks.longestMs));
+  return {
+    id: page.id,
+    kind: page.kind,
+    bytes: page.body.length,
+    textChars: info.textChars,
+    textNodes: info.textNodes,
+    elements: info.elements,
+    factlens: {
+      cpuMs: factlensCpu,
+      selfMs: summarize(fl.map((r) => r.cpu.ownSelfMs)),
+      traceMs: summarize(fl.map((r) => r.tasks.ownMs)),
+      longestTaskMs: summarize(fl.map((r) => r.tasks.longestMs)),
+      longestTaskRenderingMs: summarize(fl.map((r) => r.tasks.longestRenderingMs)),
+      tasksOver50ms: Math.max(0, ...fl.map((r) => r.tasks.over50ms)),
+      gcMs: summarize(fl.map((r) => r.cpu.gcMs)),
+      heapAddedBytes: summarize(flHeap),
+      domHeapAddedBytes: summarize(flDom),
+      loadToMarkedMs: summarize(fl.map((r) => r.loadToMarkedMs)),
+      busyToMarkedMs: summarize(fl.map((r) => r.window?.busyMs ?? Number.NaN)),
+      renderingToMarkedMs: summarize(fl.map((r) => r.window?.renderingMs ?? Number.NaN)),
+      marks: median(fl.map((r) => r.marks)),
+      runs: fl.length,
+      hotFunctions: hotFunctions(medianRun(fl, (r) => r.cpu.attributedMs)?.cpu, sources.content, (u) =>
+        u.endsWith('content.js'),
+      ),
+    },
+    markjs: {
+      cpuMs: markjsCpu,
+      selfMs: scaled((r) => r.cpu.ownSelfMs),
+      traceMs: scaled((r) => r.tasks.ownMs),
+      longestTaskMs: scaled((r) => r.tasks.longestMs),
+      longestTaskRenderingMs: summarize(mj.map((r) => r.tasks.longestRenderingMs)),
+      tasksOver50ms: Math.max(0, ...mj.map((r) => r.tasks.over50ms)),
+      gcMs: summarize(mj.map((r) => r.cpu.gcMs)),
+      heapAddedBytes: summarize(mj.map((r) => r.heapAdded.used)),
+      domHeapAddedBytes: summarize(mj.map((r) => r.heapAdded.embedder)),
+      runMs: scaled((r) => r.result.ms),
+      marks: median(mj.map((r) => r.result.marks)),
+      runs: mj.length,
+      coverage: median(
+        mj.map((r) => (r.result.aliasesTotal ? r.result.aliasesDone / r.result.aliasesTotal : 1)),
+      ),
+      extrapolated: scale.some((x) => x > 1),
+      measuredCpuMs: summarize(mj.map((r) => r.cpu.attributedMs)),
+      timedOut,
+      hotFunctions: hotFunctions(
+        medianRun(mj, (r) => r.cpu.attributedMs)?.cpu,
+        sources.markjs,
+        (u) => u === MARKJS_URL,
+      ),
+    },
+    floor: {
+      cpuMs: floorCpu,
+      runMs: summarize(base.map((b) => b.floor.result.ms)),
+      textNodes: base[0]?.floor.result.nodes ?? Number.NaN,
+      chars: base[0]?.floor.result.chars ?? Number.NaN,
+    },
+    ratios: { vsMarkjs, vsFloor },
+    targets: {
+      // A timed-out mark.js makes the ratio an upper bound: it can confirm the target, not refute it.
+      halfOfMarkjs: Number.isFinite(vsMarkjs) ? (vsMarkjs <= 0.5 ? true : timedOut ? null : false) : null,
+      withinThreeFloors: Number.isFinite(vsFloor) ? vsFloor <= 3 : null,
+      noLongTask: fl.length ? worstTask <= 50 : null,
+    },
+  };
+}
+
+function emptyPage(page: BenchPage, error: string): PageResult {
+  const none = summarize([]);
+  const scanner = {
+    cpuMs: none,
+    selfMs: none,
+    traceMs: none,
+    longestTaskMs: none,
+    longestTaskRenderingMs: none,
+    tasksOver50ms: 0,
+    gcMs: none,
+    heapAddedBytes: none,
+    domHeapAddedBytes: none,
+    marks: Number.NaN,
+    runs: 0,
+    hotFunctions: [],
+  };
+  return {
+    id: page.id,
+    kind: page.kind,
+    bytes: page.body.length,
+    textChars: Number.NaN,
+    textNodes: Number.NaN,
+    elements: Number.NaN,
+    factlens: { ...scanner, loadToMarkedMs: none, busyToMarkedMs: none, renderingToMarkedMs: none },
+    markjs: {
+      ...scanner,
+      runMs: none,
+      coverage: Number.NaN,
+      extrapolated: false,
+      measuredCpuMs: none,
+      timedOut: false,
+    },
+    floor: { cpuMs: none, runMs: none, textNodes: Number.NaN, chars: Number.NaN },
+    ratios: { vsMarkjs: Number.NaN, vsFloor: Number.NaN },
+    targets: { halfOfMarkjs: null, withinThreeFloors: null, noLongTask: null },
+    error,
+  };
+}
+
+const isoStamp = (d: Date) =>
+  d
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z')
+    .replace(/:/g, '-');
+
+export async function runBrowserBench(options: BrowserBenchOptions = {}): Promise<BrowserBenchResult> {
+  const started = new Date();
+  const log = options.log ?? ((line: string) => process.stderr.write(`[bench:browser] ${line}\n`));
+  const repeats = Math.max(1, options.repeats ?? 3);
+  const intervalUs = options.samplingIntervalUs ?? 100;
+  const markjsBudgetMs = options.markjsBudgetMs ?? 4_000;
+  const extensionDir = resolve(options.extensionDir ?? join(REPO_ROOT, '.output/chrome-mv3'));
+  const notes: string[] = [];
+
+  assertChromiumInstalled();
+  log(options.build === false ? 'using the existing build' : 'building the extension (npm run build)…');
+  const build = buildExtension(REPO_ROOT, extensionDir, options.build !== false);
+  if (build.stale) {
+    log(
+      `npm run build FAILED; measuring the earlier build of ${build.contentScriptBuiltAt}:\n${build.error}`,
+    );
+    notes.push(`npm run build failed; measured the earlier build of ${build.contentScriptBuiltAt}`);
+  }
+
+  const aliases = await readAliases(REPO_ROOT);
+  if (aliases.length < 20) notes.push(`the detector table has only ${aliases.length} aliases (placeholder?)`);
+  const set = await benchPages(REPO_ROOT, aliases);
+  notes.push(...set.notes);
+  for (const n of set.notes) log(n);
+  const pages = options.only?.length
+    ? set.pages.filter((p) => options.only!.some((o) => p.id.includes(o)))
+    : set.pages;
+
+  const require = createRequire(import.meta.url);
+  const markjsSource = await readFile(require.resolve('mark.js/dist/mark.min.js'), 'utf8');
+  const contentSource = await readFile(contentScriptPath(extensionDir), 'utf8');
+
+  const server = await startServer();
+  const csp = { 'content-security-policy': "script-src 'none'" };
+  for (const p of [...pages, ...(set.typical ? [set.typical] : [])]) {
+    server.route(p.path, { body: p.body, headers: csp });
+  }
+  const browser = await launchWithExtension({ extensionDir });
+  const results: PageResult[] = [];
+  const profiles: { name: string; profile: CpuProfile }[] = [];
+  let once: OncePerRun = {
+    contentScript: await contentScriptSize(contentScriptPath(extensionDir)),
+    memory: null,
+    hover: null,
+  };
+  let chromium = '';
+  try {
+    const { context } = browser;
+    // Nothing leaves the machine: every request not to the local server is refused.
+    await context.route(
+      (url) => url.hostname !== '127.0.0.1',
+      (route) => route.abort('blockedbyclient'),
+    );
+    chromium = await chromiumVersion(context);
+    const setPaused = await pauseSwitch(browser);
+    log(`${chromium}; ${aliases.length} aliases; ${pages.length} pages × ${repeats} runs`);
+
+    for (const page of pages) {
+      const url = server.url(page.path);
+      const fl: FactlensRun[] = [];
+      const base: BaselineRun[] = [];
+      let markjsSlow = false;
+      try {
+        for (let r = 0; r < repeats; r++) {
+          const runStarted = Date.now();
+          await setPaused(false);
+          const f = await factlensRun(context, url, intervalUs);
+          fl.push(f);
+          await setPaused(true);
+          const b = await baselineRun(
+            context,
+            url,
+            intervalUs,
+            markjsSlow ? null : markjsSource,
+            aliases,
+            markjsBudgetMs,
+          );
+          base.push(b);
+          if (b.factlensActive) notes.push(`${page.id}: Factlens was not paused in a baseline run`);
+          const cut =
+            b.markjs && (b.markjs.timedOut || b.markjs.result.aliasesDone < b.markjs.result.aliasesTotal);
+          if (b.markjs && (cut || b.markjs.result.ms > MARKJS_REPEAT_LIMIT_MS)) markjsSlow = true;
+          log(
+            `${page.id} run ${r + 1}/${repeats}: Factlens ${f.cpu.attributedMs.toFixed(1)} ms CPU ` +
+              `(longest task ${f.tasks.longestMs.toFixed(1)} ms, ${f.marks} marks), ` +
+              `mark.js ${b.markjs ? `${b.markjs.timedOut ? '>' : ''}${b.markjs.cpu.attributedMs.toFixed(1)} ms for ${b.markjs.result.aliasesDone}/${b.markjs.result.aliasesTotal} aliases` : 'not repeated (slow)'}, ` +
+              `floor ${b.floor.cpu.attributedMs.toFixed(1)} ms [${((Date.now() - runStarted) / 1000).toFixed(1)} s]`,
+          );
+        }
+        results.push(summarizePage(page, fl, base, { content: contentSource, markjs: markjsSource }));
+        if (options.saveProfiles) {
+          const f = medianRun(fl, (r) => r.cpu.attributedMs);
+          const m = medianRun(
+            base.flatMap((b) => (b.markjs?.profile ? [b.markjs] : [])),
+            (r) => r.cpu.attributedMs,
+          );
+          if (f) profiles.push({ name: `${page.id}-factlens`, profile: f.profile });
+          if (m?.profile) profiles.push({ name: `${page.id}-markjs`, profile: m.profile });
+        }
+      } catch (error) {
+        const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+        log(`${page.id}: ${message}`);
+        results.push(
+          fl.length && base.length
+            ? {
+                ...summarizePage(page, fl, base, { content: contentSource, markjs: markjsSource }),
+                error: message,
+              }
+            : emptyPage(page, message),
+        );
+      }
+    }
+
+    if (!options.skipOnce) {
+      // A corpus page of median size; without the corpus, the English fixture page.
+      const typical = set.typical ?? null;
+      const memoryPath = typical?.path ?? HOVER_PAGE;
+      const memoryPage = typical?.id ?? HOVER_PAGE.slice(1);
+      log(`memory per tab on ${memoryPage}…`);
+      once = {
+        ...once,
+        memory: {
+          page: memoryPage,
+          ...(await memoryPerTab(context, server.url(memoryPath), repeats, setPaused)),
+        },
+      };
+      log('hover → card latency…');
+      await setPaused(false);
+      try {
+        const hover = await hoverLatency(context, server.url(HOVER_PAGE), repeats);
+        once = {
+          ...once,
+          hover: {
+            page: HOVER_PAGE.slice(1),
+            text: hover.text,
+            coldMs: summarize(hover.coldMs),
+            warmMs: summarize(hover.warmMs),
+          },
+        };
+      } catch (error) {
+        const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+        notes.push(`hover latency not measured: ${message}`);
+        log(`hover latency not measured: ${message}`);
+      }
+    }
+    await setPaused(false);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+
+  const result: BrowserBenchResult = {
+    date: started.toISOString(),
+    chromium,
+    machine: machine(),
+    build,
+    repeats,
+    samplingIntervalUs: intervalUs,
+    aliases: aliases.length,
+    markjsMode:
+      "accuracy 'exactly' with ASCII+CJK punctuation limiters for Latin aliases, 'partially' for Chinese ones; " +
+      `stops after a ${markjsBudgetMs / 1000} s budget and extrapolates to all aliases (≈)`,
+    pages: results,
+    once,
+    notes,
+    durationMs: Date.now() - started.getTime(),
+  };
+  if (options.outDir !== null) {
+    const dir = options.outDir ?? join(REPO_ROOT, 'bench-output');
+    await mkdir(dir, { recursive: true });
+    result.jsonPath = join(dir, `browser-${isoStamp(started)}.json`);
+    await writeFile(result.jsonPath, `${JSON.stringify(result, null, 2)}\n`);
+    if (profiles.length) {
+      const profileDir = join(dir, `browser-${isoStamp(started)}-profiles`);
+      await mkdir(profileDir, { recursive: true });
+      for (const { name, profile } of profiles) {
+        await writeFile(join(profileDir, `${name}.cpuprofile`), JSON.stringify(profile));
+      }
+      log(`CPU profiles in ${profileDir}`);
+    }
+  }
+  if (options.print !== false) {
+    process.stdout.write(`\n${formatText(result)}\n`);
+    for (const p of results) {
+      const missed =
+        p.targets.halfOfMarkjs === false ||
+        p.targets.withinThreeFloors === false ||
+        p.targets.noLongTask === false;
+      if (!missed) continue;
+      process.stdout.write(`\nwhere Factlens spends its time on ${p.id} (median run, by leaf function):\n`);
+      for (const f of p.factlens.hotFunctions) {
+        const where = f.own ? `content.js:${f.line}:${f.column}  ${f.excerpt}` : f.url ? f.url : 'native';
+        process.stdout.write(`  ${f.ms.toFixed(1).padStart(8)} ms  ${f.name.padEnd(28)} ${where}\n`);
+      }
+    }
+    process.stdout.write(`\n${formatMarkdown(result)}\n`);
+    if (result.jsonPath) process.stdout.write(`\nJSON: ${result.jsonPath}\n`);
+  }
+  log(`done in ${(result.durationMs / 1000).toFixed(0)} s`);
+  return result;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  runBrowserBench(parseArgs(process.argv.slice(2))).catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  });
+}

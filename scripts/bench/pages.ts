@@ -1,0 +1,90 @@
+// The pages the browser benchmark loads: the largest real pages of the shared corpus, served with
+// their own scripts disabled, and two synthetic stress pages generated at run time.
+import { existsSync } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { sentencePool } from './sentences';
+import { articlePage, shortParagraphsPage } from './synthetic';
+
+export interface BenchPage {
+  /** Stable id used in tables and JSON, e.g. `yahoo-2` or `synthetic-article`. */
+  id: string;
+  /** Path the test server serves it under. */
+  path: string;
+  body: Buffer;
+  kind: 'corpus' | 'synthetic';
+}
+
+export interface PageSet {
+  pages: BenchPage[];
+  /** A page of ordinary size, for the once-per-run memory figure. */
+  typical: BenchPage | null;
+  notes: string[];
+}
+
+export const SHARED_DIRNAME = '../shared';
+
+async function corpusFiles(dir: string): Promise<{ name: string; size: number }[]> {
+  const names = (await readdir(dir)).filter((n) => n.endsWith('.html'));
+  const sized = await Promise.all(
+    names.map(async (name) => ({ name, size: (await stat(join(dir, name))).size })),
+  );
+  // Largest first; ties by name so the choice never depends on directory order.
+  return sized.sort((a, b) => b.size - a.size || a.name.localeCompare(b.name));
+}
+
+async function readMarkdown(dir: string): Promise<string[]> {
+  if (!existsSync(dir)) return [];
+  const names = (await readdir(dir)).filter((n) => n.endsWith('.md') && n !== 'SOURCES.md').sort();
+  return Promise.all(names.map((n) => readFile(join(dir, n), 'utf8')));
+}
+
+export async function benchPages(
+  repoRoot: string,
+  aliases: readonly string[],
+  options: { corpusCount?: number; articleBytes?: number; shortParagraphs?: number } = {},
+): Promise<PageSet> {
+  const shared = resolve(repoRoot, SHARED_DIRNAME);
+  const notes: string[] = [];
+  const pages: BenchPage[] = [];
+  let typical: BenchPage | null = null;
+
+  const pagesDir = join(shared, 'corpus/pages');
+  if (existsSync(pagesDir)) {
+    const files = await corpusFiles(pagesDir);
+    for (const { name } of files.slice(0, options.corpusCount ?? 5)) {
+      const id = name.replace(/\.html$/, '');
+      pages.push({ id, path: `/bench/${name}`, body: await readFile(join(pagesDir, name)), kind: 'corpus' });
+    }
+    const mid = files[Math.floor(files.length / 2)];
+    if (mid) {
+      typical = {
+        id: mid.name.replace(/\.html$/, ''),
+        path: `/bench/${mid.name}`,
+        body: await readFile(join(pagesDir, mid.name)),
+        kind: 'corpus',
+      };
+    }
+  } else {
+    notes.push(`corpus pages skipped: ${SHARED_DIRNAME}/corpus/pages not found beside the repository`);
+  }
+
+  const markdown = await readMarkdown(join(shared, 'corpus/docs'));
+  if (markdown.length === 0) {
+    notes.push(`synthetic pages use built-in filler text: ${SHARED_DIRNAME}/corpus/docs not found`);
+  }
+  const pool = sentencePool(markdown);
+  pages.push({
+    id: 'synthetic-article',
+    path: '/bench/synthetic-article.html',
+    body: Buffer.from(articlePage(pool, aliases, options.articleBytes)),
+    kind: 'synthetic',
+  });
+  pages.push({
+    id: 'short-paragraphs',
+    path: '/bench/short-paragraphs.html',
+    body: Buffer.from(shortParagraphsPage(pool, aliases, options.shortParagraphs)),
+    kind: 'synthetic',
+  });
+  return { pages, typical, notes };
+}

@@ -1,0 +1,128 @@
+// The shape of a browser benchmark run, as printed and as written to bench-output/*.json.
+import type { BuildInfo } from './build';
+import type { FunctionCost } from './cdp-profile';
+import type { Summary } from './stats';
+
+export interface HotFunction extends FunctionCost {
+  /** The start of the function in the minified bundle, to tell mangled names apart. */
+  excerpt: string;
+}
+
+export interface ScannerFigures {
+  /** Main-thread CPU in samples whose stack holds the script (its JS and the native calls it makes). */
+  cpuMs: Summary;
+  /** Self time of the script's own JavaScript nodes only. */
+  selfMs: Summary;
+  /** The same from the trace: time inside the script's own trace events. */
+  traceMs: Summary;
+  /** Longest main-thread task that ran the script's code (whole task). */
+  longestTaskMs: Summary;
+  /** Style/layout/paint/hit testing inside that task: work the script forced. */
+  longestTaskRenderingMs: Summary;
+  /** Tasks over 50 ms that ran the script's code (the worst run). */
+  tasksOver50ms: number;
+  /** Garbage collection during the measured window, anyone's. */
+  gcMs: Summary;
+  /** V8 heap (used) added, after a forced GC. */
+  heapAddedBytes: Summary;
+  /** Blink (embedder) heap added: DOM nodes, ranges. */
+  domHeapAddedBytes: Summary;
+  marks: number;
+  runs: number;
+}
+
+export interface FactlensFigures extends ScannerFigures {
+  /** From the load event to the `factlens:marked` user-timing mark. */
+  loadToMarkedMs: Summary;
+  /** Main-thread time in tasks (anyone's) between the load event and factlens:marked. */
+  busyToMarkedMs: Summary;
+  /** Of which style, layout, paint and hit testing. */
+  renderingToMarkedMs: Summary;
+  /** Where the content script's time goes in the median run, by leaf function. */
+  hotFunctions: HotFunction[];
+}
+
+export interface MarkjsFigures extends ScannerFigures {
+  /** Wall time of the mark() calls, measured in the page. */
+  runMs: Summary;
+  /**
+   * Share of the aliases marked before the time budget ran out. Below 1, cpuMs, traceMs,
+   * longestTaskMs and runMs are extrapolated to the whole list (mark.js's cost is linear in it);
+   * measuredCpuMs keeps what was measured. Heap and marks are never extrapolated.
+   */
+  coverage: number;
+  extrapolated: boolean;
+  measuredCpuMs: Summary;
+  /** A run hit the hard time limit; its figures are lower bounds. */
+  timedOut: boolean;
+  hotFunctions: HotFunction[];
+}
+
+export interface FloorFigures {
+  cpuMs: Summary;
+  runMs: Summary;
+  textNodes: number;
+  chars: number;
+}
+
+export interface Targets {
+  /** Factlens CPU ≤ 0.5 × mark.js. */
+  halfOfMarkjs: boolean | null;
+  /** Factlens CPU ≤ 3 × the floor. */
+  withinThreeFloors: boolean | null;
+  /** No task over 50 ms runs Factlens code. */
+  noLongTask: boolean | null;
+}
+
+export interface PageResult {
+  id: string;
+  kind: 'corpus' | 'synthetic';
+  bytes: number;
+  textChars: number;
+  textNodes: number;
+  elements: number;
+  factlens: FactlensFigures;
+  markjs: MarkjsFigures;
+  floor: FloorFigures;
+  ratios: { vsMarkjs: number; vsFloor: number };
+  targets: Targets;
+  error?: string;
+}
+
+export interface OncePerRun {
+  contentScript: { rawBytes: number; gzipBytes: number };
+  memory: {
+    page: string;
+    onBytes: Summary;
+    pausedBytes: Summary;
+    addedBytes: number;
+    domOnBytes: Summary;
+    domPausedBytes: Summary;
+    domAddedBytes: number;
+  } | null;
+  hover: { page: string; text: string; coldMs: Summary; warmMs: Summary } | null;
+}
+
+export interface Machine {
+  cpu: string;
+  cores: number;
+  memoryGb: number;
+  os: string;
+  node: string;
+}
+
+export interface BrowserBenchResult {
+  date: string;
+  chromium: string;
+  machine: Machine;
+  build: BuildInfo;
+  repeats: number;
+  samplingIntervalUs: number;
+  aliases: number;
+  markjsMode: string;
+  pages: PageResult[];
+  once: OncePerRun;
+  notes: string[];
+  durationMs: number;
+  jsonPath?: string;
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { articlePage, seededRandom, shortParagraphsPage } from './synthetic';
+
+const pool = {
+  en: ['Researchers released a new model this week.', 'The results were mixed on coding tasks.'],
+  zh: ['研究人员本周发布了新模型。', '代码任务上的结果喜忧参半。'],
+};
+const aliases = ['Qwen', '通义千问', 'R&D <Lab>'];
+
+describe('seededRandom', () => {
+  it('repeats for a seed and differs between seeds', () => {
+    const a = seededRandom(1);
+    const b = seededRandom(1);
+    const c = seededRandom(2);
+    const first = [a(), a(), a()];
+    expect([b(), b(), b()]).toEqual(first);
+    expect(c()).not.toBe(first[0]);
+    expect(first.every((x) => x >= 0 && x < 1)).toBe(true);
+  });
+});
+
+describe('articlePage', () => {
+  const html = articlePage(pool, aliases, 200_000);
+
+  it('is deterministic and about the requested size', () => {
+    expect(articlePage(pool, aliases, 200_000)).toBe(html);
+    const bytes = Buffer.byteLength(html);
+    expect(bytes).toBeGreaterThanOrEqual(200_000);
+    expect(bytes).toBeLessThan(215_000);
+  });
+
+  it('mixes both languages and mentions every so often', () => {
+    const text = html.replace(/<[^>]+>/g, '');
+    expect(text).toContain('研究人员');
+    expect(text).toContain('Researchers');
+    const mentions = (text.match(/Qwen|通义千问|R&amp;D &lt;Lab&gt;/g) ?? []).length;
+    // About one mention per paragraph of 3–7 sentences: between 1 per 100 and 1 per 1,000 chars.
+    expect(mentions).toBeGreaterThan(text.length / 1000);
+    expect(mentions).toBeLessThan(text.length / 100);
+  });
+
+  it('escapes the text it inserts', () => {
+    expect(html).not.toContain('<Lab>');
+  });
+
+  it('falls back to built-in text without a pool', () => {
+    expect(articlePage({ en: [], zh: [] }, [], 10_000)).toMatch(/<p>[^<]{20,}/);
+  });
+});
+
+describe('shortParagraphsPage', () => {
+  it('has the requested number of short paragraphs', () => {
+    const html = shortParagraphsPage(pool, aliases, 500);
+    const paragraphs = html.match(/<p>.*?<\/p>/g) ?? [];
+    expect(paragraphs).toHaveLength(500);
+    const lengths = paragraphs.map((p) => p.replace(/<[^>]+>/g, '').length);
+    expect(Math.max(...lengths)).toBeLessThanOrEqual(80);
+    expect(shortParagraphsPage(pool, aliases, 500)).toBe(html);
+  });
+});

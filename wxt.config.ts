@@ -9,7 +9,7 @@ export default defineConfig({
   imports: false,
   vite: () => ({
     plugins: [rawCssMinify(), preact({ devToolsEnabled: false, prefreshEnabled: false })],
-    build: { target: 'es2022' },
+    build: { target: 'es2022', minify: process.env.FACTLENS_NO_MINIFY ? false : undefined },
   }),
   hooks: {
     // The content script loads on every page: it uses the browser's own promise-based API

@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { compileAll } from '../lib/kb/compile';
+import { packDetectorTable } from '../lib/kb/detector-table';
 import { ID_SNAPSHOT_PATH, type IdSnapshot, idSnapshot, missingIds } from '../lib/kb/ids';
 import { loadData, repoRoot } from '../lib/kb/load';
 
@@ -26,7 +27,7 @@ function main(): number {
   mkdirSync(outDir, { recursive: true });
   const outputs: [string, unknown][] = [
     ['kb.json', kb],
-    ['detector-table.json', detectorTable],
+    ['detector-table.json', packDetectorTable(detectorTable)],
     ['search-index.json', searchIndex],
   ];
   const sizes = outputs.map(([name, value]) => {

@@ -36,7 +36,9 @@ if (process.env.DISPLAY) {
       await waitForMarks(page, 10);
       for (const [i, text] of HOVERS.entries()) {
         await page.mouse.move(5, 5);
-        await cardLocator(page).waitFor({ state: 'hidden' }).catch(() => {});
+        await cardLocator(page)
+          .waitFor({ state: 'hidden' })
+          .catch(() => {});
         await hoverMark(page, text);
         await cardLocator(page).waitFor({ state: 'visible', timeout: 5000 });
         const file = resolve(OUT, `card-${i + 1}-${lang}-${colorScheme}.png`);

@@ -13,8 +13,7 @@
 //   npm run detect -- --eval              precision/recall on the labelled set, with every false
 //                                         positive and negative.
 //
-// The table is compiled in memory from data/ (never stale); generated/detector-table.json is only
-// used when data/detection is missing.
+// The table is compiled in memory from data/, so it is never stale.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -29,10 +28,7 @@ import type { DetectorTable } from '../lib/kb/compiled';
 import { repoRoot } from '../lib/kb/load';
 
 function loadTable(): DetectorTable {
-  if (existsSync(path.join(repoRoot, 'data/detection'))) return loadDetectorTable();
-  return JSON.parse(
-    readFileSync(path.join(repoRoot, 'generated/detector-table.json'), 'utf8'),
-  ) as DetectorTable;
+  return loadDetectorTable();
 }
 
 /** One output line for one input line. */

@@ -1,7 +1,7 @@
 // Mounts the hover card in our shadow root, fetches its data from the background (the content
 // script never carries the fact index), positions it next to the mention with Floating UI and
 // manages focus: keyboard users land in the card and return where they were on Esc.
-import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
+import { computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import { render } from 'preact';
 import { cardCss } from '@/components/card/card-css';
 import { EntityCard } from '@/components/card/EntityCard';
@@ -40,12 +40,20 @@ export interface CardUi {
 
 export function createCardUi(opts: CardUiOptions): CardUi {
   const { shadow, host } = opts;
-  const style = document.createElement('style');
-  style.textContent = cardCss;
   const layer = document.createElement('div');
   layer.className = 'fl-layer';
   layer.hidden = true;
-  shadow.append(style, layer);
+  // The card's styles are parsed only when a card first shows: most pages never need them.
+  let mounted = false;
+  const mount = () => {
+    if (mounted) return;
+    mounted = true;
+    const style = document.createElement('style');
+    style.textContent = cardCss;
+    shadow.append(style, layer);
+    layer.addEventListener('pointerenter', () => opts.onPointerOver(true));
+    layer.addEventListener('pointerleave', () => opts.onPointerOver(false));
+  };
 
   const cache = new Map<string, Promise<CardResponse | null>>();
   let stack: string[] = [];
@@ -197,11 +205,9 @@ export function createCardUi(opts: CardUiOptions): CardUi {
     opts.onHidden();
   };
 
-  layer.addEventListener('pointerenter', () => opts.onPointerOver(true));
-  layer.addEventListener('pointerleave', () => opts.onPointerOver(false));
-
   return {
     async show(entity, a, showOpts = {}) {
+      mount();
       cleanup?.();
       anchor = a;
       stack = [];
@@ -209,12 +215,24 @@ export function createCardUi(opts: CardUiOptions): CardUi {
       if (showOpts.focus && document.activeElement !== host) returnFocus = document.activeElement;
       document.addEventListener('keydown', onKey, true);
       await open(entity, !!showOpts.focus);
-      if (anchor === a && a.context) {
-        const reference = {
-          getBoundingClientRect: () => a.rects()[0] ?? new DOMRect(),
-          contextElement: a.context,
+      if (anchor === a) {
+        // Follow the mention when the page or one of its scrolling boxes moves (capture sees
+        // every scroll); one placement per frame. Lighter than Floating UI's autoUpdate.
+        let frame = 0;
+        const follow = () => {
+          if (frame) return;
+          frame = requestAnimationFrame(() => {
+            frame = 0;
+            void place();
+          });
         };
-        cleanup = autoUpdate(reference, layer, () => void place(), { animationFrame: false });
+        window.addEventListener('scroll', follow, { capture: true, passive: true });
+        window.addEventListener('resize', follow, { passive: true });
+        cleanup = () => {
+          cancelAnimationFrame(frame);
+          window.removeEventListener('scroll', follow, { capture: true });
+          window.removeEventListener('resize', follow);
+        };
       }
     },
     hide,

@@ -5,11 +5,11 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { uiLanguage } from '@/components/i18n';
 import { themeAttribute } from '@/components/theme';
-import tableJson from '@/generated/detector-table.json';
+import packedTable from '@/generated/detector-table.json';
 import { createPageScanner } from '@/lib/detect';
-import type { DetectorTable } from '@/lib/kb/compiled';
+import { type PackedDetectorTable, unpackDetectorTable } from '@/lib/kb/detector-table';
 import type { Lang } from '@/lib/kb/format';
-import { type PageInfo, parseContentRequest } from '@/lib/messages/content';
+import { type ContentRequest, type PageInfo, parseContentRequest } from '@/lib/messages/content';
 import { parseSettings, SETTINGS_KEY, type Settings } from '@/lib/settings/schema';
 import { isActiveOn, siteHostOf } from '@/lib/settings/site-rules';
 import { askBackground } from '@/utils/messaging';
@@ -44,8 +44,7 @@ interface Active {
 
 async function start(ctx: ContentScriptContext) {
   if (!document.documentElement || !(globalThis.CSS && 'highlights' in CSS)) return;
-  const table = tableJson as unknown as DetectorTable;
-  const types = new Map(table.entities.map((e) => [e.id, e.type]));
+  const types = new Map((packedTable as unknown as PackedDetectorTable).e.map(([id, type]) => [id, type]));
   let settings = parseSettings((await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY]);
   let active: Active | null = null;
   let lang: Lang | null = null;
@@ -89,7 +88,14 @@ async function start(ctx: ContentScriptContext) {
     shadowSheet.replaceSync(highlightCss(settings.markStyle));
     const marker = new PageMarker({
       doc: document,
-      scanner: createPageScanner<Text>(table),
+      createScanner: () => {
+        const started = performance.now();
+        const scanner = createPageScanner<Text>(
+          unpackDetectorTable(packedTable as unknown as PackedDetectorTable),
+        );
+        performance.measure('factlens:detector-build', { start: started });
+        return scanner;
+      },
       entityType: (id) => types.get(id),
       onCountsChanged: sendCounts,
       onMutationBatch: () => ui.ensureAttached(),
@@ -173,30 +179,39 @@ async function start(ctx: ContentScriptContext) {
     apply();
   });
 
-  browser.runtime.onMessage.addListener((message: unknown) => {
-    const request = parseContentRequest(message);
-    if (!request) return undefined;
+  const answer = (request: ContentRequest): unknown => {
     switch (request.type) {
       case 'page-info':
-        return Promise.resolve({
+        return {
           url: location.href,
           title: document.title,
           host: host(),
           enabled: active !== null,
           counts: countsNow(),
-        } satisfies PageInfo);
+        } satisfies PageInfo;
       case 'reveal':
-        return Promise.resolve(step(request.entity) !== null);
+        return step(request.entity) !== null;
       case 'next-mention': {
         const mark = step();
         if (mark && active) {
           active.card.setKey(mark);
           void active.card.show(mark.mention.entity, anchorFor(mark), { focus: true });
         }
-        return Promise.resolve(mark !== null);
+        return mark !== null;
       }
     }
-  });
+  };
+
+  // The content script runs on the browser's own API (see wxt.config.ts): Chrome's onMessage
+  // listeners can't return a promise, so the answer goes through sendResponse.
+  browser.runtime.onMessage.addListener(
+    (message: unknown, _sender: unknown, sendResponse: (r: unknown) => void) => {
+      const request = parseContentRequest(message);
+      if (!request) return false;
+      sendResponse(answer(request));
+      return false;
+    },
+  );
 
   ctx.onInvalidated(deactivate);
   apply();

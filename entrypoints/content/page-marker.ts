@@ -5,6 +5,14 @@ import type { Mention, PageScanner } from '@/lib/detect/types';
 import { ACTIVE_HIGHLIGHT, MARK_HIGHLIGHT } from './highlight-style';
 import { createTextWalk, isInSkippedSubtree, isSkippedElement, type TextWalk } from './text-walk';
 
+/** Stands in until the detector is built: knows nothing, counts nothing. */
+const EMPTY_SCANNER: PageScanner<Text> = {
+  add: () => [],
+  remove: () => {},
+  takePromoted: () => [],
+  counts: () => new Map(),
+};
+
 /** A painted mention: the text node it lives in, its offsets there, and its range. */
 export interface Mark {
   node: Text;
@@ -19,13 +27,16 @@ export interface MarkerOptions {
 
 /** Enough marks to cover any real article; beyond it pages stay fast and counts stay complete. */
 export const MAX_MARKS = 2500;
-const SLICE_MS = 4;
+/** Work per idle slice: what the idle period allows, within these bounds (no task near 50 ms). */
+const MIN_SLICE_MS = 3;
+const MAX_SLICE_MS = 12;
 
-type Idle = (cb: () => void) => void;
+type Idle = (cb: (deadline?: IdleDeadline) => void) => void;
 
 export interface PageMarkerDeps {
   doc: Document;
-  scanner: PageScanner<Text>;
+  /** Builds the detector; called in the first idle slice, so start-up adds no long task. */
+  createScanner: () => PageScanner<Text>;
   entityType: (entity: string) => string | undefined;
   /** Called (throttled by the caller if needed) whenever the confirmed counts change. */
   onCountsChanged: () => void;
@@ -51,6 +62,9 @@ export class PageMarker {
   private painted = 0;
   private readonly shownEntities = new Set<string>();
   private scheduled = false;
+  private scanner: PageScanner<Text> = EMPTY_SCANNER;
+  /** The first slice starts the page walk, from the text at the top of the viewport. */
+  private walkFromViewport = false;
   private reportedDone = false;
   private stopped = true;
   private flashTimer = 0;
@@ -71,8 +85,7 @@ export class PageMarker {
     this.registerHighlights();
     const { doc } = this.deps;
     this.observe(doc);
-    const body = doc.body ?? doc.documentElement;
-    if (body) this.walks.push(createTextWalk(body, (s) => this.addShadowRoot(s), this.firstVisibleText()));
+    this.walkFromViewport = true;
     this.schedule();
   }
 
@@ -85,8 +98,8 @@ export class PageMarker {
     this.active.clear();
     if (CSS.highlights.get(MARK_HIGHLIGHT) === this.highlight) CSS.highlights.delete(MARK_HIGHLIGHT);
     if (CSS.highlights.get(ACTIVE_HIGHLIGHT) === this.active) CSS.highlights.delete(ACTIVE_HIGHLIGHT);
-    for (const node of this.marksByNode.keys()) this.deps.scanner.remove(node);
-    for (const node of this.invisible) this.deps.scanner.remove(node);
+    for (const node of this.marksByNode.keys()) this.scanner.remove(node);
+    for (const node of this.invisible) this.scanner.remove(node);
     this.marksByNode.clear();
     this.mentionsByNode.clear();
     this.invisible.clear();
@@ -133,7 +146,7 @@ export class PageMarker {
   }
 
   counts(): Map<string, number> {
-    return this.deps.scanner.counts();
+    return this.scanner.counts();
   }
 
   /** Puts our highlights back if the page cleared the shared registry. */
@@ -145,16 +158,18 @@ export class PageMarker {
       CSS.highlights.set(ACTIVE_HIGHLIGHT, this.active);
   }
 
+  /**
+   * Where to start walking so what the reader sees is marked first: the top of the document when
+   * the page isn't scrolled (the usual case when the script starts), else the text under a point
+   * near the top of the viewport. Each probe can force a layout, so there are few of them.
+   */
   private firstVisibleText(): Text | null {
     const { doc } = this.deps;
     const win = doc.defaultView;
-    if (!win) return null;
-    // Probe a few points across the top of the viewport for the first readable text node.
-    for (const y of [8, 40, 120, 240]) {
-      for (const x of [win.innerWidth * 0.3, win.innerWidth * 0.5]) {
-        const node = caretNodeAt(doc, x, y);
-        if (node?.nodeType === 3 && !isInSkippedSubtree(node)) return node as Text;
-      }
+    if (!win || win.scrollY < win.innerHeight / 2) return null;
+    for (const y of [win.innerHeight * 0.15, win.innerHeight * 0.4]) {
+      const node = caretNodeAt(doc, win.innerWidth * 0.4, y);
+      if (node?.nodeType === 3 && !isInSkippedSubtree(node)) return node as Text;
     }
     return null;
   }
@@ -190,15 +205,28 @@ export class PageMarker {
   private schedule(): void {
     if (this.scheduled || this.stopped) return;
     this.scheduled = true;
-    this.idle(() => {
+    this.idle((deadline) => {
       this.scheduled = false;
-      this.runSlice();
+      this.runSlice(deadline);
     });
   }
 
-  private runSlice(): void {
+  private runSlice(idle?: IdleDeadline): void {
     if (this.stopped) return;
-    const end = performance.now() + SLICE_MS;
+    if (this.walkFromViewport) {
+      this.walkFromViewport = false;
+      if (this.scanner === EMPTY_SCANNER) {
+        this.scanner = this.deps.createScanner();
+        // Building the detector was this slice's work; the walk starts in the next one.
+        this.walkFromViewport = true;
+        this.schedule();
+        return;
+      }
+      const root = this.deps.doc.body ?? this.deps.doc.documentElement;
+      if (root) this.walks.push(createTextWalk(root, (s) => this.addShadowRoot(s), this.firstVisibleText()));
+    }
+    const budget = Math.min(MAX_SLICE_MS, Math.max(MIN_SLICE_MS, idle?.timeRemaining() ?? MIN_SLICE_MS));
+    const end = performance.now() + budget;
     const deadline = () => performance.now() >= end;
     let countsChanged = false;
     const visit = (node: Text) => {
@@ -232,7 +260,7 @@ export class PageMarker {
     const text = node.data;
     // Nearly every text node on a page is short markup filler: skip the scanner's call overhead.
     if (text.length < 2 && !had) return false;
-    const mentions = this.deps.scanner.add(node, text);
+    const mentions = this.scanner.add(node, text);
     this.unpaint(node);
     this.invisible.delete(node);
     if (mentions.length === 0) {
@@ -241,7 +269,7 @@ export class PageMarker {
       return had;
     }
     if (!isRendered(node)) {
-      this.deps.scanner.remove(node);
+      this.scanner.remove(node);
       this.mentionsByNode.delete(node);
       this.invisible.add(node);
       return had;
@@ -253,7 +281,7 @@ export class PageMarker {
 
   /** Rescans nodes whose ambiguous mentions new evidence confirmed (the scanner now accepts them). */
   private queuePromotions(): void {
-    for (const { key } of this.deps.scanner.takePromoted()) {
+    for (const { key } of this.scanner.takePromoted()) {
       if (key.isConnected) this.dirty.add(key);
     }
   }
@@ -295,7 +323,7 @@ export class PageMarker {
     this.unpaint(node);
     this.mentionsByNode.delete(node);
     this.invisible.delete(node);
-    this.deps.scanner.remove(node);
+    this.scanner.remove(node);
   }
 
   private repaint(): void {

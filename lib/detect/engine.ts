@@ -1,5 +1,7 @@
-// The detector's engine: compiles a DetectorTable into one automaton over aliases, cues and
-// negative cues, and analyses one string (one text node, or a whole page) in a single pass.
+// The detector's engine: compiles a DetectorTable into an automaton over the aliases and analyses
+// one string (one text node, or a whole page) in a single pass. Cues and negative cues live in a
+// second automaton, built only when a string first holds an alias: most pages mention nothing,
+// and then only the smaller alias automaton is ever built.
 // Pure: no DOM, no extension APIs; runs in Node, tests and the content script.
 import type { DetectorTable } from '@/lib/kb/compiled';
 import { type Automaton, buildAutomaton, HitList, scan } from './automaton';
@@ -79,17 +81,48 @@ export interface EntityInfo {
   versioned: boolean;
 }
 
-export interface Engine {
-  readonly entities: readonly EntityInfo[];
+/** An automaton with what each of its patterns means. */
+export interface PatternIndex {
   readonly automaton: Automaton;
   readonly payloads: readonly (readonly Payload[])[];
-  readonly aliases: readonly AliasInfo[];
   readonly shapes: readonly WordShape[];
+}
+
+export interface Engine {
+  readonly entities: readonly EntityInfo[];
+  /** The aliases' automaton. */
+  readonly names: PatternIndex;
+  /** The cues' and negative cues' automaton, built on first call. */
+  cues(): PatternIndex;
+  readonly aliases: readonly AliasInfo[];
   readonly entityIndex: ReadonlyMap<string, number>;
-  /** 1 for patterns that are (also) an alias: a text without one needs no further work. */
-  readonly aliasPattern: Uint8Array;
-  /** Scratch list of automaton hits, reused by every call (analysis is never re-entered). */
+  /** Scratch lists of automaton hits, reused by every call (analysis is never re-entered). */
   readonly hits: HitList;
+  readonly cueHits: HitList;
+}
+
+/** Patterns (folded) with their payloads; the same string added twice gets one pattern. */
+class PatternSet {
+  readonly patterns: string[] = [];
+  readonly payloads: Payload[][] = [];
+  readonly shapes: WordShape[] = [];
+  private readonly ids = new Map<string, number>();
+
+  add(folded: string, variant: string, payload: Payload): void {
+    const id = this.ids.get(folded);
+    if (id !== undefined) {
+      this.payloads[id]!.push(payload);
+      return;
+    }
+    this.ids.set(folded, this.patterns.length);
+    this.patterns.push(folded);
+    this.payloads.push([payload]);
+    this.shapes.push(shapeOf(variant));
+  }
+
+  index(): PatternIndex {
+    return { automaton: buildAutomaton(this.patterns), payloads: this.payloads, shapes: this.shapes };
+  }
 }
 
 /** A confirmed or pending mention in the analysed string. */
@@ -152,22 +185,7 @@ export function compileEngine(table: DetectorTable): Engine {
     versioned: VERSIONED_TYPES.has(e.type),
   }));
 
-  const patternIds = new Map<string, number>();
-  const patterns: string[] = [];
-  const payloads: Payload[][] = [];
-  const shapes: WordShape[] = [];
-  const add = (folded: string, variant: string, payload: Payload) => {
-    let id = patternIds.get(folded);
-    if (id === undefined) {
-      id = patterns.length;
-      patternIds.set(folded, id);
-      patterns.push(folded);
-      payloads.push([payload]);
-      shapes.push(shapeOf(variant));
-    } else {
-      payloads[id]!.push(payload);
-    }
-  };
+  const names = new PatternSet();
 
   // Folded alias texts per entity: the possible prefixes of compound aliases of related entities.
   const foldedAliases = entities.map(() => [] as string[]);
@@ -195,42 +213,45 @@ export function compileEngine(table: DetectorTable): Engine {
       const folded = fold(variant);
       const payload = new Payload(Kind.Alias, index, a.caseSensitive ? variant : null);
       findSplit(folded, payload, entities[entity]!.related, foldedAliases);
-      add(folded, variant, payload);
+      names.add(folded, variant, payload);
     }
   }
-  // Many cue words recur across entities ("AI", "model", "芯片"): spell each out once.
-  const spelled = new Map<string, { variants: string[]; keys: string[]; caps: boolean }>();
-  for (let entity = 0; entity < table.entities.length; entity++) {
-    const e = table.entities[entity]!;
-    for (const kind of [Kind.Cue, Kind.Negative]) {
-      for (const word of (kind === Kind.Cue ? e.cues : e.negativeCues) ?? []) {
-        let spelling = spelled.get(word);
-        if (!spelling) {
-          const variants = separatorVariants(word);
-          spelling = { variants, keys: variants.map(fold), caps: isAllCaps(word) };
-          spelled.set(word, spelling);
-        }
-        const { variants, keys, caps } = spelling;
-        for (let i = 0; i < variants.length; i++) {
-          add(keys[i]!, variants[i]!, new Payload(kind, entity, caps ? variants[i]! : null));
+  // Cue words are spelled out only when the cue automaton is first needed. Many recur across
+  // entities ("AI", "model", "芯片"): each is spelled once.
+  let cueIndex: PatternIndex | null = null;
+  const cues = (): PatternIndex => {
+    if (cueIndex) return cueIndex;
+    const set = new PatternSet();
+    const spelled = new Map<string, { variants: string[]; keys: string[]; caps: boolean }>();
+    for (let entity = 0; entity < table.entities.length; entity++) {
+      const e = table.entities[entity]!;
+      for (const kind of [Kind.Cue, Kind.Negative]) {
+        for (const word of (kind === Kind.Cue ? e.cues : e.negativeCues) ?? []) {
+          let spelling = spelled.get(word);
+          if (!spelling) {
+            const variants = separatorVariants(word);
+            spelling = { variants, keys: variants.map(fold), caps: isAllCaps(word) };
+            spelled.set(word, spelling);
+          }
+          const { variants, keys, caps } = spelling;
+          for (let i = 0; i < variants.length; i++) {
+            set.add(keys[i]!, variants[i]!, new Payload(kind, entity, caps ? variants[i]! : null));
+          }
         }
       }
     }
-  }
+    cueIndex = set.index();
+    return cueIndex;
+  };
 
-  const aliasPattern = new Uint8Array(patterns.length);
-  payloads.forEach((list, id) => {
-    aliasPattern[id] = list.some((p) => p.kind === Kind.Alias) ? 1 : 0;
-  });
   return {
     entities,
-    automaton: buildAutomaton(patterns),
-    payloads,
+    names: names.index(),
+    cues,
     aliases,
-    shapes,
     entityIndex,
-    aliasPattern,
     hits: new HitList(),
+    cueHits: new HitList(),
   };
 }
 
@@ -330,7 +351,8 @@ type Spans = number[];
  * ones without evidence come back as Pending, for the caller to resolve against the page.
  */
 export function analyse(engine: Engine, text: string, stats?: AnalyseStats): Found[] {
-  const { payloads, aliases, entities, shapes, automaton, hits, aliasPattern } = engine;
+  const { aliases, entities, names, hits } = engine;
+  const { automaton, payloads, shapes } = names;
   hits.length = 0;
   const steps = scan(automaton, text, hits);
   if (stats) {
@@ -342,7 +364,6 @@ export function analyse(engine: Engine, text: string, stats?: AnalyseStats): Fou
   let candidates: Candidate[] | null = null;
   for (let h = 1; h < hits.length; h += 2) {
     const pattern = hits.data[h]!;
-    if (aliasPattern[pattern] !== 1) continue;
     const end = hits.data[h - 1]!;
     const start = end - automaton.patternLength[pattern]!;
     const shape = shapes[pattern]!;
@@ -358,15 +379,22 @@ export function analyse(engine: Engine, text: string, stats?: AnalyseStats): Fou
   }
   if (candidates === null) return [];
 
+  const cueIndex = engine.cues();
+  const { cueHits } = engine;
+  cueHits.length = 0;
+  const cueSteps = scan(cueIndex.automaton, text, cueHits);
+  if (stats) {
+    stats.steps += cueSteps;
+    stats.hits += cueHits.length / 2;
+  }
   const cues = new Map<number, Spans>();
   const negatives = new Map<number, Spans>();
-  for (let h = 0; h < hits.length; h += 2) {
-    const end = hits.data[h]!;
-    const pattern = hits.data[h + 1]!;
-    const start = end - automaton.patternLength[pattern]!;
-    const shape = shapes[pattern]!;
-    for (const p of payloads[pattern]!) {
-      if (p.kind === Kind.Alias) continue;
+  for (let h = 0; h < cueHits.length; h += 2) {
+    const end = cueHits.data[h]!;
+    const pattern = cueHits.data[h + 1]!;
+    const start = end - cueIndex.automaton.patternLength[pattern]!;
+    const shape = cueIndex.shapes[pattern]!;
+    for (const p of cueIndex.payloads[pattern]!) {
       if (p.caseForm !== null && !caseMatches(text, start, p.caseForm)) continue;
       if (!cueBoundaryOk(text, start, end, shape)) continue;
       const map = p.kind === Kind.Cue ? cues : negatives;

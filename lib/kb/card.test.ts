@@ -28,7 +28,10 @@ const kb: CompiledKb = {
     publisher: text,
     date: '2024-10-09',
     sections: Object.fromEntries(
-      ['intro', 'models', 'research', 'talent', 'compute', 'tools', 'funding', 'summary'].map((s) => [s, text]),
+      ['intro', 'models', 'research', 'talent', 'compute', 'tools', 'funding', 'summary'].map((s) => [
+        s,
+        text,
+      ]),
     ) as CompiledKb['source']['sections'],
   },
   entities: [entity('a', ['b', 'missing']), entity('b'), entity('src')],

@@ -5,12 +5,14 @@
 //                                    [--save-profiles] [--skip-once] [--no-json]
 //
 // Prints a text table and a Markdown table, and writes bench-output/browser-<date>.json.
+
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { cpus, release, totalmem, type } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserContext } from 'playwright-core';
+import { loadDetectorTable } from '../../lib/detect/table-from-data';
 import { type ExtensionBrowser, launchWithExtension } from '../../tests/e2e/browser';
 import { assertChromiumInstalled, CHROMIUM_PATH } from '../../tests/e2e/chromium';
 import { startServer } from '../../tests/e2e/server';
@@ -59,15 +61,9 @@ const MARKJS_REPEAT_LIMIT_MS = 5_000;
 const HOVER_PAGE = '/news-en.html';
 const TOP_FUNCTIONS = 12;
 
-interface DetectorTableJson {
-  aliases?: { text: string }[];
-}
-
-async function readAliases(repoRoot: string): Promise<string[]> {
-  const table = JSON.parse(
-    await readFile(join(repoRoot, 'generated/detector-table.json'), 'utf8'),
-  ) as DetectorTableJson;
-  return (table.aliases ?? []).map((a) => a.text);
+/** The alias list mark.js gets: the same aliases Factlens detects, compiled from data/. */
+function readAliases(): string[] {
+  return loadDetectorTable().aliases.map((a) => a.text);
 }
 
 function machine(): Machine {
@@ -299,7 +295,7 @@ export async function runBrowserBench(options: BrowserBenchOptions = {}): Promis
     notes.push(`npm run build failed; measured the earlier build of ${build.contentScriptBuiltAt}`);
   }
 
-  const aliases = await readAliases(REPO_ROOT);
+  const aliases = readAliases();
   if (aliases.length < 20) notes.push(`the detector table has only ${aliases.length} aliases (placeholder?)`);
   const set = await benchPages(REPO_ROOT, aliases);
   notes.push(...set.notes);

@@ -34,7 +34,7 @@ export interface EngineBenchmarkReport {
   baselineMatches: number;
   buildMs: { first: number; median: number; min: number };
   table: { aliases: number; entities: number; rawBytes: number; gzipBytes: number };
-  automaton: { states: number; patterns: number };
+  automaton: { states: number; patterns: number; cueStates: number; cuePatterns: number };
 }
 
 /** Text nodes of every corpus page and paragraphs of every document: the units a page scanner sees. */
@@ -146,7 +146,7 @@ export async function runEngineBenchmark(
   });
   const wholeMs = timeIt(() => detector.detect(whole));
 
-  const automaton = detector.engine.automaton;
+  const automaton = detector.engine.names.automaton;
   const hits = new HitList();
   const scanMs = timeIt(() => {
     for (const c of chunks) {
@@ -183,7 +183,12 @@ export async function runEngineBenchmark(
       rawBytes: Buffer.byteLength(rawTable),
       gzipBytes: gzipSync(rawTable).length,
     },
-    automaton: { states: automaton.fail.length, patterns: detector.engine.payloads.length },
+    automaton: {
+      states: automaton.fail.length,
+      patterns: detector.engine.names.payloads.length,
+      cueStates: detector.engine.cues().automaton.fail.length,
+      cuePatterns: detector.engine.cues().payloads.length,
+    },
   };
 
   log('engine benchmark');
@@ -205,7 +210,8 @@ export async function runEngineBenchmark(
   );
   log(
     `  automaton build: first ${buildMs.first.toFixed(2)} ms, median ${buildMs.median.toFixed(2)} ms, ` +
-      `min ${buildMs.min.toFixed(2)} ms (${report.automaton.patterns} patterns, ${report.automaton.states} states)`,
+      `min ${buildMs.min.toFixed(2)} ms (${report.automaton.patterns} alias patterns, ${report.automaton.states} states; ` +
+      `cues, built on first mention: ${report.automaton.cuePatterns} patterns, ${report.automaton.cueStates} states)`,
   );
   log(
     `  table: ${report.table.entities} entities, ${report.table.aliases} aliases, ` +

@@ -5,10 +5,9 @@ import { readdir, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import detectorTable from '../../generated/detector-table.json';
 import { createPageScanner } from '../../lib/detect';
+import { loadDetectorTable } from '../../lib/detect/table-from-data';
 import { collectTextNodes } from '../../lib/dom/text-nodes';
-import type { DetectorTable } from '../../lib/kb/compiled';
 import { type ExtensionBrowser, launchWithExtension } from './browser';
 import { probeExtension } from './extension-probes';
 import { hasShared, SHARED_DIR } from './paths';
@@ -16,6 +15,7 @@ import { startServer, type TestServer } from './server';
 import { sendToTab } from './worker';
 
 const PAGES_DIR = resolve(SHARED_DIR, 'corpus/pages');
+const detectorTable = loadDetectorTable();
 const pages = hasShared ? (await readdir(PAGES_DIR)).filter((f) => f.endsWith('.html')).sort() : [];
 
 let server: TestServer;
@@ -35,7 +35,7 @@ afterAll(async () => {
 /** Entities the detector finds in the page's text, scanned in Node the way the content script would. */
 async function entitiesInNode(file: string): Promise<Set<string>> {
   const { document } = parseHTML(await readFile(resolve(PAGES_DIR, file), 'utf8'));
-  const scanner = createPageScanner<number>(detectorTable as unknown as DetectorTable);
+  const scanner = createPageScanner<number>(detectorTable);
   // From the document, not its body: linkedom files some malformed pages' content outside <body>.
   collectTextNodes(document).forEach((node, i) => {
     scanner.add(i, node.data);

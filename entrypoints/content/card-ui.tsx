@@ -35,6 +35,8 @@ export interface CardUi {
   /** Re-renders after a language or theme change. */
   refresh(): void;
   prefetch(entity: string): void;
+  /** Parses the card's styles ahead of the first hover (call when the page is idle). */
+  prepare(): void;
   setTheme(theme: string | null): void;
 }
 
@@ -247,6 +249,7 @@ export function createCardUi(opts: CardUiOptions): CardUi {
     prefetch(entity) {
       void fetchCard(entity);
     },
+    prepare: mount,
     setTheme(theme) {
       if (theme) host.setAttribute('data-theme', theme);
       else host.removeAttribute('data-theme');

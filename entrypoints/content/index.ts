@@ -99,6 +99,11 @@ async function start(ctx: ContentScriptContext) {
       entityType: (id) => types.get(id),
       onCountsChanged: sendCounts,
       onMutationBatch: () => ui.ensureAttached(),
+      // With marks on the page, get the card ready while the page is idle: the first hover
+      // then costs one render, not a style sheet parse.
+      onFirstPass: (marks) => {
+        if (marks > 0) requestIdleCallback(() => card.prepare(), { timeout: 2000 });
+      },
       shadowSheet,
     });
     let hover: HoverController | null = null;

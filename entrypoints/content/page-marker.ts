@@ -40,6 +40,8 @@ export interface PageMarkerDeps {
   entityType: (entity: string) => string | undefined;
   /** Called (throttled by the caller if needed) whenever the confirmed counts change. */
   onCountsChanged: () => void;
+  /** Called once, when the first pass over the page is done, with the number of marks painted. */
+  onFirstPass?: (marks: number) => void;
   /** Called once per batch of page mutations (the content script re-checks its host element). */
   onMutationBatch?: () => void;
   /** Style sheet for ::highlight() rules inside open shadow roots, which document rules don't reach. */
@@ -247,6 +249,7 @@ export class PageMarker {
       this.reportedDone = true;
       // A user-timing mark, so benchmarks and tests can tell when the first full pass ended.
       performance.mark('factlens:marked', { detail: { marks: this.painted } });
+      this.deps.onFirstPass?.(this.painted);
     }
   }
 

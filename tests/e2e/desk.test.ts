@@ -147,6 +147,47 @@ describe('per-site control', () => {
   });
 });
 
+describe('badge and side-panel intents', () => {
+  it('shows the mention count on the toolbar badge, and "off" when the site is off', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url('/news-en.html'));
+    await waitForMarks(page, 5);
+    const tabId = await tabIdOf(browser, page.url());
+    const worker = browser.context.serviceWorkers()[0]!;
+    const badge = () => worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    await expect.poll(badge, { timeout: 5000 }).toMatch(/^\d+$/);
+    expect(Number(await badge())).toBeGreaterThanOrEqual(5);
+
+    await worker.evaluate(async () => {
+      const { settings } = await chrome.storage.sync.get('settings');
+      await chrome.storage.sync.set({
+        settings: { ...(settings ?? {}), disabledSites: [{ host: '127.0.0.1', includeSubdomains: false }] },
+      });
+    });
+    await expect.poll(badge, { timeout: 5000 }).toBe('off');
+    await worker.evaluate(async () => {
+      const { settings } = await chrome.storage.sync.get('settings');
+      await chrome.storage.sync.set({ settings: { ...(settings ?? {}), disabledSites: [] } });
+    });
+    await expect.poll(badge, { timeout: 5000 }).toMatch(/^\d+$/);
+    await page.close();
+  });
+
+  it('opens Explore on the text a reader looked up from the context menu', async () => {
+    // The context-menu handler opens the panel and leaves this intent for it (the native menu
+    // itself can't be clicked from a test).
+    const worker = browser.context.serviceWorkers()[0]!;
+    await worker.evaluate(() =>
+      chrome.storage.session.set({ panelIntent: { view: 'explore', query: '昇腾', at: Date.now() } }),
+    );
+    const panel = await browser.openExtensionPage('sidepanel.html');
+    await expect.poll(() => panel.locator('#explore-q').inputValue()).toBe('昇腾');
+    await panel.locator('.fl-entity-row').first().waitFor();
+    expect(await panel.locator('.fl-entity-row').first().textContent()).toContain('Ascend');
+    await panel.close();
+  });
+});
+
 describe('views in both languages', () => {
   for (const [lang, colorScheme] of [
     ['en-US', 'light'],

@@ -85,7 +85,7 @@ function expectedMentions(trees: Tree[]): Map<string, string> {
   const nodes = collectTextNodes(document.body);
   const scanner = createPageScanner<number>(table);
   const found = new Map<number, { entity: string; start: number; end: number }[]>();
-  nodes.forEach((node, i) => found.set(i, scanner.add(i, node.data)));
+  for (const [i, node] of nodes.entries()) found.set(i, scanner.add(i, node.data));
   for (const { key } of scanner.takePromoted()) found.set(key, scanner.add(key, nodes[key]!.data));
   const out = new Map<string, string>();
   found.forEach((mentions, i) => {

@@ -11,6 +11,10 @@ export default defineConfig({
     plugins: [rawCssMinify(), preact({ devToolsEnabled: false, prefreshEnabled: false })],
     build: { target: 'es2022', minify: process.env.FACTLENS_NO_MINIFY ? false : undefined },
   }),
+  // The Firefox sources zip (for add-on review) holds what rebuilds the extension, not run output.
+  zip: {
+    excludeSources: ['bench-output/**', 'test-output/**', 'demo-output/**', 'generated/**', 'public/_locales/**'],
+  },
   hooks: {
     // The content script loads on every page: it uses the browser's own promise-based API
     // (Firefox's `browser`, MV3 Chrome's `chrome`) instead of webextension-polyfill.

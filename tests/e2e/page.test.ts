@@ -185,6 +185,37 @@ describe('the card', () => {
     await page.close();
   });
 
+  it('reaches text under a transparent overlay and inside an open shadow root', async () => {
+    for (const [path, text] of [
+      ['/overlay.html', 'PaddlePaddle'],
+      ['/frames.html', 'SenseTime'],
+    ] as const) {
+      const { page, probe } = await open(path);
+      await waitForMarks(page, 1);
+      const point = await page.evaluate((wanted) => {
+        // The mark may live in a shadow root, which CSS.highlights still lists.
+        for (const r of CSS.highlights.get('factlens-mark') ?? []) {
+          const s = r as AbstractRange;
+          if ((s.startContainer.textContent ?? '').slice(s.startOffset, s.endOffset) !== wanted) continue;
+          const range = document.createRange();
+          range.setStart(s.startContainer, s.startOffset);
+          range.setEnd(s.endContainer, s.endOffset);
+          const rect = range.getClientRects()[0]!;
+          return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+        }
+        return null;
+      }, text);
+      expect(point, `${text} is marked`).not.toBeNull();
+      await page.mouse.move(point!.x - 20, point!.y + 30);
+      await page.mouse.move(point!.x, point!.y, { steps: 5 });
+      const card = cardLocator(page);
+      await card.waitFor({ state: 'visible' });
+      expect(await card.locator('h2').textContent()).toContain(text);
+      expect(probe.errors).toEqual([]);
+      await page.close();
+    }
+  });
+
   it('opens cards from the keyboard, focuses them, and returns focus on Esc', async () => {
     const { page } = await open('/news-en.html');
     await waitForMarks(page, 8);

@@ -13,7 +13,13 @@ export default defineConfig({
   }),
   // The Firefox sources zip (for add-on review) holds what rebuilds the extension, not run output.
   zip: {
-    excludeSources: ['bench-output/**', 'test-output/**', 'demo-output/**', 'generated/**', 'public/_locales/**'],
+    excludeSources: [
+      'bench-output/**',
+      'test-output/**',
+      'demo-output/**',
+      'generated/**',
+      'public/_locales/**',
+    ],
   },
   hooks: {
     // The content script loads on every page: it uses the browser's own promise-based API

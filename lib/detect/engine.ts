@@ -96,6 +96,8 @@ export interface Engine {
   cues(): PatternIndex;
   readonly aliases: readonly AliasInfo[];
   readonly entityIndex: ReadonlyMap<string, number>;
+  /** 1 for entities with negative cues, whose every mention is checked against them. */
+  readonly hasNegatives: Uint8Array;
   /** Scratch lists of automaton hits, reused by every call (analysis is never re-entered). */
   readonly hits: HitList;
   readonly cueHits: HitList;
@@ -250,6 +252,7 @@ export function compileEngine(table: DetectorTable): Engine {
     cues,
     aliases,
     entityIndex,
+    hasNegatives: Uint8Array.from(table.entities, (e) => (e.negativeCues?.length ? 1 : 0)),
     hits: new HitList(),
     cueHits: new HitList(),
   };
@@ -379,17 +382,25 @@ export function analyse(engine: Engine, text: string, stats?: AnalyseStats): Fou
   }
   if (candidates === null) return [];
 
-  const cueIndex = engine.cues();
-  const { cueHits } = engine;
-  cueHits.length = 0;
-  const cueSteps = scan(cueIndex.automaton, text, cueHits);
-  if (stats) {
-    stats.steps += cueSteps;
-    stats.hits += cueHits.length / 2;
-  }
+  // Cues matter only for an ambiguous alias or an entity with negative cues; a node naming only
+  // plain aliases (Qwen, MindSpore, 华为) skips the second pass.
   const cues = new Map<number, Spans>();
   const negatives = new Map<number, Spans>();
-  for (let h = 0; h < cueHits.length; h += 2) {
+  const needCues = candidates.some((c) => {
+    const alias = aliases[c.alias]!;
+    return alias.needsContext || engine.hasNegatives[alias.entity] === 1;
+  });
+  const cueIndex = needCues ? engine.cues() : null;
+  const { cueHits } = engine;
+  cueHits.length = 0;
+  if (cueIndex) {
+    const cueSteps = scan(cueIndex.automaton, text, cueHits);
+    if (stats) {
+      stats.steps += cueSteps;
+      stats.hits += cueHits.length / 2;
+    }
+  }
+  for (let h = 0; cueIndex && h < cueHits.length; h += 2) {
     const end = cueHits.data[h]!;
     const pattern = cueHits.data[h + 1]!;
     const start = end - cueIndex.automaton.patternLength[pattern]!;

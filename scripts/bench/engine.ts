@@ -85,7 +85,8 @@ export function benchmarkText(targetChars: number): string[] {
   let size = 0;
   for (let round = 0; size < targetChars; round++) {
     for (const chunk of shuffled(base, round + 1)) {
-      out.push(chunk);
+      // Fresh flat strings, like a page's text nodes (split() would hand out slices of one string).
+      out.push(JSON.parse(JSON.stringify(chunk)) as string);
       size += chunk.length;
       if (size >= targetChars) break;
     }

@@ -11,7 +11,7 @@ import { REPO_ROOT } from '../tests/e2e/paths';
 import { startServer } from '../tests/e2e/server';
 
 const OUT = resolve(REPO_ROOT, 'demo-output');
-const HOVERS = ['Qwen', 'Ascend 910B', 'Kimi', '通义千问'];
+const HOVERS = ['Qwen 1.5', 'Ascend 910B', 'Kimi', '通义千问'];
 
 assertChromiumInstalled();
 console.log('Building the extension…');

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/components/i18n';
 import type { CardData } from '@/lib/kb/card';
 import type { Lang } from '@/lib/kb/format';
-import { FactItem } from '../facts/FactItem';
+import { FactList } from '../facts/FactList';
 
 /** Facts shown before "Show more": enough to be useful, few enough to stay a glance. */
 export const CARD_FACTS = 3;
@@ -75,19 +75,14 @@ export function EntityCard(props: EntityCardProps) {
       <div class="fl-card-body">
         <p class="fl-summary">{entity.summary[lang]}</p>
         {shown.length > 0 ? (
-          <ul class="fl-facts">
-            {shown.map((fact) => (
-              <FactItem
-                key={fact.id}
-                fact={fact}
-                lang={lang}
-                names={names}
-                section={source.sections[fact.section]}
-                pinned={pinned.has(fact.id)}
-                onPin={() => props.onPin(fact.id)}
-              />
-            ))}
-          </ul>
+          <FactList
+            facts={shown}
+            lang={lang}
+            names={names}
+            sections={source.sections}
+            pinned={pinned}
+            onPin={props.onPin}
+          />
         ) : (
           <p class="fl-empty">{t('noFacts')}</p>
         )}

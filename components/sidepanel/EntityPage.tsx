@@ -2,7 +2,7 @@
 // goes by, and related entries to follow.
 import { type MessageKey, t } from '@/components/i18n';
 import type { Lang } from '@/lib/kb/format';
-import { FactItem } from '../facts/FactItem';
+import { FactList } from '../facts/FactList';
 import { cards } from './kb';
 
 export interface EntityPageProps {
@@ -52,19 +52,14 @@ export function EntityPage({ id, lang, pinnedFacts, onPin, onOpenEntity, onBack 
       {facts.length === 0 ? (
         <p class="fl-muted">{t('noFacts')}</p>
       ) : (
-        <ul class="fl-facts">
-          {facts.map((fact) => (
-            <FactItem
-              key={fact.id}
-              fact={fact}
-              lang={lang}
-              names={names}
-              section={source.sections[fact.section]}
-              pinned={pinnedFacts.has(fact.id)}
-              onPin={() => onPin(fact.id, id)}
-            />
-          ))}
-        </ul>
+        <FactList
+          facts={facts}
+          lang={lang}
+          names={names}
+          sections={source.sections}
+          pinned={pinnedFacts}
+          onPin={(factId) => onPin(factId, id)}
+        />
       )}
     </article>
   );

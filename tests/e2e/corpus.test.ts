@@ -4,32 +4,24 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createPageScanner } from '../../lib/detect';
 import { loadDetectorTable } from '../../lib/detect/table-from-data';
 import { collectTextNodes } from '../../lib/dom/text-nodes';
-import { type ExtensionBrowser, launchWithExtension } from './browser';
 import { probeExtension } from './extension-probes';
 import { hasShared, SHARED_DIR } from './paths';
-import { startServer, type TestServer } from './server';
+import { useSession } from './session';
 import { sendToTab } from './worker';
 
 const PAGES_DIR = resolve(SHARED_DIR, 'corpus/pages');
 const detectorTable = loadDetectorTable();
 const pages = hasShared ? (await readdir(PAGES_DIR)).filter((f) => f.endsWith('.html')).sort() : [];
 
-let server: TestServer;
-let browser: ExtensionBrowser;
+const session = useSession();
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchWithExtension();
   // Nothing leaves the machine: the pages' own images, fonts and trackers are refused.
-  await browser.context.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort());
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await session.browser.context.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort());
 });
 
 /** Entities the detector finds in the page's text, scanned in Node the way the content script would. */
@@ -51,18 +43,18 @@ describe.skipIf(!hasShared)('the shared corpus of real pages', () => {
       // The pages' own scripts are switched off so every run sees the same DOM; content scripts
       // are exempt from the page's CSP.
       const html = await readFile(resolve(PAGES_DIR, file));
-      server.route(`/corpus-static/${file}`, {
+      session.server.route(`/corpus-static/${file}`, {
         body: html,
         headers: { 'content-security-policy': "script-src 'none'" },
       });
-      const page = await browser.context.newPage();
-      const probe = await probeExtension(page, browser.extensionId);
+      const page = await session.browser.context.newPage();
+      const probe = await probeExtension(page, session.browser.extensionId);
       await page.addInitScript(() => {
         document.addEventListener('DOMContentLoaded', () => {
           (window as unknown as { before: string }).before = document.body?.innerHTML ?? '';
         });
       });
-      await page.goto(server.url(`/corpus-static/${file}`), { waitUntil: 'domcontentloaded' });
+      await page.goto(session.server.url(`/corpus-static/${file}`), { waitUntil: 'domcontentloaded' });
       await page.waitForFunction(
         () => performance.getEntriesByName('factlens:marked').length > 0,
         undefined,
@@ -81,7 +73,7 @@ describe.skipIf(!hasShared)('the shared corpus of real pages', () => {
       expect(probe.errors).toEqual([]);
       expect(probe.requests).toEqual([]);
 
-      const { counts } = await sendToTab<{ counts: Record<string, number> }>(browser, page.url(), {
+      const { counts } = await sendToTab<{ counts: Record<string, number> }>(session.browser, page.url(), {
         type: 'page-info',
       });
       const expected = await entitiesInNode(file);

@@ -3,23 +3,13 @@
 // export and import back; every view in both languages.
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionBrowser, launchWithExtension, screenshotPath } from './browser';
+import { describe, expect, it } from 'vitest';
+import { launchWithExtension, screenshotPath } from './browser';
 import { cardLocator, hoverMark, markCount, waitForMarks } from './page-helpers';
-import { startServer, type TestServer } from './server';
+import { useSession } from './session';
 import { tabIdOf } from './worker';
 
-let server: TestServer;
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchWithExtension();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useSession();
 
 async function pinFirstFact(page: Page, text: string) {
   await hoverMark(page, text);
@@ -33,11 +23,11 @@ async function pinFirstFact(page: Page, text: string) {
 
 describe('pins', () => {
   it('pins a fact from a card and shows it in the side panel, live', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(server.url('/news-en.html'));
+    const page = await session.browser.context.newPage();
+    await page.goto(session.server.url('/news-en.html'));
     await waitForMarks(page, 5);
-    const tabId = await tabIdOf(browser, page.url());
-    const panel = await browser.openExtensionPage(`sidepanel.html?tab=${tabId}`);
+    const tabId = await tabIdOf(session.browser, page.url());
+    const panel = await session.browser.openExtensionPage(`sidepanel.html?tab=${tabId}`);
     await panel.getByRole('tab', { name: /Pinned/ }).click();
     await panel.getByText(/No pins yet/).waitFor();
 
@@ -67,7 +57,7 @@ describe('pins', () => {
   });
 
   it('rejects a malformed import with a message and keeps every pin', async () => {
-    const panel = await browser.openExtensionPage('sidepanel.html');
+    const panel = await session.browser.openExtensionPage('sidepanel.html');
     await panel.getByRole('tab', { name: /Pinned/ }).click();
     await panel.locator('.fl-pins .fl-fact').first().waitFor();
     const before = await panel.locator('.fl-pins .fl-fact').count();
@@ -94,7 +84,7 @@ describe('pins', () => {
   });
 
   it('exports JSON that imports back into a fresh profile', async () => {
-    const panel = await browser.openExtensionPage('sidepanel.html');
+    const panel = await session.browser.openExtensionPage('sidepanel.html');
     await panel.getByRole('tab', { name: /Pinned/ }).click();
     await panel.locator('.fl-pins .fl-fact').first().waitFor();
     const download = panel.waitForEvent('download');
@@ -123,11 +113,11 @@ describe('pins', () => {
 
 describe('per-site control', () => {
   it('switches a site off from the popup: marks go live, and stay off after reload', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(server.url('/news-en.html'));
+    const page = await session.browser.context.newPage();
+    await page.goto(session.server.url('/news-en.html'));
     await waitForMarks(page, 5);
-    const tabId = await tabIdOf(browser, page.url());
-    const popup = await browser.openExtensionPage(`popup.html?tab=${tabId}`);
+    const tabId = await tabIdOf(session.browser, page.url());
+    const popup = await session.browser.openExtensionPage(`popup.html?tab=${tabId}`);
     const toggle = popup.getByRole('switch', { name: 'On for this site' });
     expect(await toggle.isChecked()).toBe(true);
     await toggle.click({ force: true });
@@ -149,11 +139,11 @@ describe('per-site control', () => {
 
 describe('badge and side-panel intents', () => {
   it('shows the mention count on the toolbar badge, and "off" when the site is off', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(server.url('/news-en.html'));
+    const page = await session.browser.context.newPage();
+    await page.goto(session.server.url('/news-en.html'));
     await waitForMarks(page, 5);
-    const tabId = await tabIdOf(browser, page.url());
-    const worker = browser.context.serviceWorkers()[0]!;
+    const tabId = await tabIdOf(session.browser, page.url());
+    const worker = session.browser.context.serviceWorkers()[0]!;
     const badge = () => worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
     await expect.poll(badge, { timeout: 5000 }).toMatch(/^\d+$/);
     expect(Number(await badge())).toBeGreaterThanOrEqual(5);
@@ -176,11 +166,11 @@ describe('badge and side-panel intents', () => {
   it('opens Explore on the text a reader looked up from the context menu', async () => {
     // The context-menu handler opens the panel and leaves this intent for it (the native menu
     // itself can't be clicked from a test).
-    const worker = browser.context.serviceWorkers()[0]!;
+    const worker = session.browser.context.serviceWorkers()[0]!;
     await worker.evaluate(() =>
       chrome.storage.session.set({ panelIntent: { view: 'explore', query: '昇腾', at: Date.now() } }),
     );
-    const panel = await browser.openExtensionPage('sidepanel.html');
+    const panel = await session.browser.openExtensionPage('sidepanel.html');
     await expect.poll(() => panel.locator('#explore-q').inputValue()).toBe('昇腾');
     await panel.locator('.fl-entity-row').first().waitFor();
     expect(await panel.locator('.fl-entity-row').first().textContent()).toContain('Ascend');
@@ -196,11 +186,11 @@ describe('views in both languages', () => {
     it(`renders the side panel, popup and options in ${lang} (${colorScheme})`, async () => {
       const b =
         lang === 'en-US' && colorScheme === 'light'
-          ? browser
+          ? session.browser
           : await launchWithExtension({ lang, colorScheme });
       try {
         const page = await b.context.newPage();
-        await page.goto(server.url('/news-zh.html'));
+        await page.goto(session.server.url('/news-zh.html'));
         await waitForMarks(page, 5);
         const tabId = await tabIdOf(b, page.url());
         const panel = await b.context.newPage();
@@ -232,7 +222,7 @@ describe('views in both languages', () => {
         const heading = await options.locator('h1').textContent();
         expect(heading).toBe(lang === 'zh-CN' ? 'Factlens 设置' : 'Factlens options');
       } finally {
-        if (b !== browser) await b.close();
+        if (b !== session.browser) await b.close();
       }
     });
   }

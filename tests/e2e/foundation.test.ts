@@ -1,26 +1,16 @@
 // The vertical slice a reader sees: a page mentioning Qwen gets a mark; resting the pointer on it
 // opens the card inside our shadow root; the popup and side panel pages render.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionBrowser, launchWithExtension, screenshotPath } from './browser';
+import { describe, expect, it } from 'vitest';
+import { screenshotPath } from './browser';
 import { cardLocator, hoverMark, markedTexts, waitForMarks } from './page-helpers';
-import { startServer, type TestServer } from './server';
+import { useSession } from './session';
 
-let server: TestServer;
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchWithExtension();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useSession();
 
 describe('foundation', () => {
   it('marks Qwen and shows its card on hover, inside the shadow root', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(server.url('/news-en.html'));
+    const page = await session.browser.context.newPage();
+    await page.goto(session.server.url('/news-en.html'));
     await waitForMarks(page);
     expect(await markedTexts(page)).toContain('Qwen');
 
@@ -40,10 +30,10 @@ describe('foundation', () => {
   });
 
   it('renders the popup and the side panel', async () => {
-    const popup = await browser.openExtensionPage('popup.html');
+    const popup = await session.browser.openExtensionPage('popup.html');
     await popup.locator('main').waitFor();
     expect(await popup.locator('h1').textContent()).toContain('Factlens');
-    const panel = await browser.openExtensionPage('sidepanel.html');
+    const panel = await session.browser.openExtensionPage('sidepanel.html');
     await panel.locator('main').waitFor();
     expect(await panel.getByRole('tablist').count()).toBe(1);
     await popup.close();

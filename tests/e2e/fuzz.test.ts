@@ -4,15 +4,14 @@
 // and hit-testing a mark must open the card of that mark's entity.
 import fc from 'fast-check';
 import { parseHTML } from 'linkedom';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import kb from '../../generated/kb.json';
 import { createPageScanner } from '../../lib/detect';
 import { loadDetectorTable } from '../../lib/detect/table-from-data';
 import { collectTextNodes } from '../../lib/dom/text-nodes';
-import { type ExtensionBrowser, launchWithExtension } from './browser';
 import { probeExtension } from './extension-probes';
 import { cardLocator, MARK_HIGHLIGHT } from './page-helpers';
-import { startServer, type TestServer } from './server';
+import { useSession } from './session';
 
 const PAGES = 20;
 const table = loadDetectorTable();
@@ -20,16 +19,7 @@ const names = new Map(
   (kb as { entities: { id: string; name: { en: string } }[] }).entities.map((e) => [e.id, e.name.en]),
 );
 
-let server: TestServer;
-let browser: ExtensionBrowser;
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchWithExtension();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useSession();
 
 type Tree = { tag: string; attr: string | null; children: (Tree | string)[] };
 const words = fc.constantFrom(
@@ -62,7 +52,7 @@ const tree: fc.Arbitrary<Tree> = fc.letrec((tie) => ({
 })).node as fc.Arbitrary<Tree>;
 
 /**
- * Builds the tree with DOM calls, never an HTML parser, so the browser and Node hold exactly the
+ * Builds the tree with DOM calls, never an HTML parser, so the session.browser and Node hold exactly the
  * same text nodes (parsers disagree on malformed markup). The page runs this same function.
  */
 function build(doc: Document, parent: Element, trees: Tree[]): void {
@@ -103,12 +93,12 @@ describe('fuzzed pages', () => {
     for (const [i, trees] of samples.entries()) {
       const path = `/fuzz-${i}.html`;
       const json = JSON.stringify(trees).replace(/</g, '\\u003c');
-      server.route(path, {
+      session.server.route(path, {
         body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>fuzz</title></head><body><script>(${build.toString()})(document, document.body, ${json});</script></body></html>`,
       });
-      const page = await browser.context.newPage();
-      const probe = await probeExtension(page, browser.extensionId);
-      await page.goto(server.url(path));
+      const page = await session.browser.context.newPage();
+      const probe = await probeExtension(page, session.browser.extensionId);
+      await page.goto(session.server.url(path));
       await page.waitForFunction(() => performance.getEntriesByName('factlens:marked').length > 0);
       // Promotions rescan earlier nodes after the first pass: let them settle.
       await page.waitForTimeout(300);

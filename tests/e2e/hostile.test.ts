@@ -1,34 +1,23 @@
 // Hostile and extreme pages: Factlens keeps working or backs off gracefully, never throws,
 // never freezes the tab, never lets the page touch the pins.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionBrowser, launchWithExtension } from './browser';
+import { describe, expect, it } from 'vitest';
 import { probeExtension } from './extension-probes';
 import { cardLocator, evaluateIsolated, hoverMark, markCount, waitForMarks } from './page-helpers';
-import { startServer, type TestServer } from './server';
+import { useSession } from './session';
 import { sendToTab, storedPins } from './worker';
 
-let server: TestServer;
-let browser: ExtensionBrowser;
+const session = useSession();
 
 const page = (body: string, head = '') =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>hostile</title>${head}</head><body>${body}</body></html>`;
 const ARTICLE =
   '<p>Alibaba released Qwen while Huawei trained models on Ascend 910B chips with MindSpore.</p>';
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchWithExtension();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 async function openHtml(path: string, html: string, headers?: Record<string, string>) {
-  server.route(path, { body: html, headers });
-  const tab = await browser.context.newPage();
-  const probe = await probeExtension(tab, browser.extensionId);
-  await tab.goto(server.url(path));
+  session.server.route(path, { body: html, headers });
+  const tab = await session.browser.context.newPage();
+  const probe = await probeExtension(tab, session.browser.extensionId);
+  await tab.goto(session.server.url(path));
   return { tab, probe };
 }
 
@@ -98,7 +87,7 @@ describe('hostile pages', () => {
   });
 
   it('cannot create or change pins with forged window messages', async () => {
-    const before = (await storedPins(browser)).length;
+    const before = (await storedPins(session.browser)).length;
     const { tab, probe } = await openHtml('/forger.html', page(ARTICLE));
     await waitForMarks(tab, 3);
     await tab.evaluate(() => {
@@ -108,7 +97,7 @@ describe('hostile pages', () => {
       }
     });
     await tab.waitForTimeout(500);
-    expect((await storedPins(browser)).length).toBe(before);
+    expect((await storedPins(session.browser)).length).toBe(before);
     expect(probe.errors).toEqual([]);
     await tab.close();
   });
@@ -135,7 +124,7 @@ describe('extreme pages', () => {
       timeout: 60_000,
     });
     expect(await markCount(tab)).toBe(2500);
-    const { counts } = await sendToTab<{ counts: Record<string, number> }>(browser, tab.url(), {
+    const { counts } = await sendToTab<{ counts: Record<string, number> }>(session.browser, tab.url(), {
       type: 'page-info',
     });
     expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(50_000);

@@ -2,30 +2,19 @@
 // marks follow a changing page, frames and web components, and the card's hover behaviour.
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionBrowser, launchWithExtension } from './browser';
+import { describe, expect, it } from 'vitest';
 import { probeExtension } from './extension-probes';
 import { cardLocator, hoverMark, markCenter, markCount, markedTexts, waitForMarks } from './page-helpers';
 import { hasShared, SHARED_DIR } from './paths';
-import { startServer, type TestServer } from './server';
+import { useSession } from './session';
 import { sendToTab } from './worker';
 
-let server: TestServer;
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchWithExtension();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useSession();
 
 async function open(path: string) {
-  const page = await browser.context.newPage();
-  const probe = await probeExtension(page, browser.extensionId);
-  await page.goto(server.url(path));
+  const page = await session.browser.context.newPage();
+  const probe = await probeExtension(page, session.browser.extensionId);
+  await page.goto(session.server.url(path));
   return { page, probe };
 }
 
@@ -76,7 +65,7 @@ describe('marking', () => {
       .filter((line) => line.trim())
       .map((line) => `<p>${line.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`)
       .join('\n');
-    server.route('/article.html', {
+    session.server.route('/article.html', {
       body: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>article</title></head><body>${paragraphs}</body></html>`,
     });
     const { page, probe } = await open('/article.html');
@@ -221,7 +210,7 @@ describe('the card', () => {
     await waitForMarks(page, 8);
     await page.locator('h1').click();
     // The commands API shortcut (Alt+Shift+N) reaches the background, which tells the tab to move on.
-    const nextMention = () => sendToTab<boolean>(browser, page.url(), { type: 'next-mention' });
+    const nextMention = () => sendToTab<boolean>(session.browser, page.url(), { type: 'next-mention' });
     expect(await nextMention()).toBe(true);
     const card = cardLocator(page);
     await card.waitFor({ state: 'visible' });

@@ -28,7 +28,8 @@ export default defineContentScript({
   matchAboutBlank: true,
   runAt: 'document_idle',
   main(ctx) {
-    void start(ctx);
+    // A reloaded or removed extension leaves this copy orphaned: it then stays quiet.
+    start(ctx).catch(() => {});
   },
 });
 

@@ -85,8 +85,6 @@ async function start(ctx: ContentScriptContext) {
   const activate = () => {
     const ui = createUiHost(document);
     ui.setHighlightCss(highlightCss(settings.markStyle));
-    const shadowSheet = new CSSStyleSheet();
-    shadowSheet.replaceSync(highlightCss(settings.markStyle));
     const marker = new PageMarker({
       doc: document,
       createScanner: () => {
@@ -105,7 +103,7 @@ async function start(ctx: ContentScriptContext) {
       onFirstPass: (marks) => {
         if (marks > 0) requestIdleCallback(() => card.prepare(), { timeout: 2000 });
       },
-      shadowSheet,
+      highlightCss: () => highlightCss(settings.markStyle),
     });
     let hover: HoverController | null = null;
     const card = createCardUi({
@@ -159,6 +157,7 @@ async function start(ctx: ContentScriptContext) {
     else if (on && active) {
       active.ui.setHighlightCss(highlightCss(settings.markStyle));
       active.marker.setOptions(markerOptions(settings));
+      active.marker.refreshShadowCss();
       active.card.setTheme(themeAttribute(settings.theme));
       active.card.refresh();
       sendCounts();

@@ -44,8 +44,8 @@ export interface PageMarkerDeps {
   onFirstPass?: (marks: number) => void;
   /** Called once per batch of page mutations (the content script re-checks its host element). */
   onMutationBatch?: () => void;
-  /** Style sheet for ::highlight() rules inside open shadow roots, which document rules don't reach. */
-  shadowSheet?: CSSStyleSheet;
+  /** The ::highlight() rules, also needed inside open shadow roots, which document rules don't reach. */
+  highlightCss: () => string;
 }
 
 export class PageMarker {
@@ -116,6 +116,21 @@ export class PageMarker {
     this.repaint();
   }
 
+  /** Made on the first shadow root met: most pages have none. */
+  private sheet: CSSStyleSheet | null = null;
+  private shadowSheet(): CSSStyleSheet {
+    if (!this.sheet) {
+      this.sheet = new CSSStyleSheet();
+      this.sheet.replaceSync(this.deps.highlightCss());
+    }
+    return this.sheet;
+  }
+
+  /** The mark style changed: the sheet shared by every shadow root follows. */
+  refreshShadowCss(): void {
+    this.sheet?.replaceSync(this.deps.highlightCss());
+  }
+
   /** Open shadow roots seen so far, for caretPositionFromPoint's shadowRoots option. */
   knownShadowRoots(): ShadowRoot[] {
     return [...this.shadowRoots];
@@ -181,9 +196,9 @@ export class PageMarker {
     this.shadowRoots.add(shadow);
     this.observe(shadow);
     // ::highlight() rules in the document don't apply inside shadow trees; adopt ours there.
-    const sheet = this.deps.shadowSheet;
     try {
-      if (sheet && !shadow.adoptedStyleSheets.includes(sheet)) {
+      const sheet = this.shadowSheet();
+      if (!shadow.adoptedStyleSheets.includes(sheet)) {
         shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet];
       }
     } catch {

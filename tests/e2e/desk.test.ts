@@ -137,6 +137,39 @@ describe('per-site control', () => {
   });
 });
 
+describe('live settings', () => {
+  it('applies mark style, first-mention-only and hidden types to an open tab without reload', async () => {
+    const page = await session.browser.context.newPage();
+    await page.goto(session.server.url('/demo.html'));
+    await page.waitForFunction(() => performance.getEntriesByName('factlens:marked').length > 0);
+    await page.waitForTimeout(300);
+    const all = await markCount(page);
+    expect(all).toBeGreaterThan(20);
+    const worker = session.browser.context.serviceWorkers()[0]!;
+    const setSettings = (patch: object) =>
+      worker.evaluate(async (p) => {
+        const { settings } = await chrome.storage.sync.get('settings');
+        await chrome.storage.sync.set({ settings: { ...(settings ?? {}), ...p } });
+      }, patch);
+    const markRule = () =>
+      page.evaluate(() => document.querySelector('factlens-ui > style')?.textContent?.split('\n')[0] ?? '');
+
+    expect(await markRule()).toContain('text-decoration');
+    await setSettings({ markStyle: 'background' });
+    await expect.poll(markRule).toContain('background-color');
+
+    await setSettings({ firstMentionOnly: true });
+    await expect.poll(() => markCount(page)).toBeLessThan(all);
+    const firstOnly = await markCount(page);
+    await setSettings({ hiddenTypes: ['company'] });
+    await expect.poll(() => markCount(page)).toBeLessThan(firstOnly);
+
+    await setSettings({ markStyle: 'underline', firstMentionOnly: false, hiddenTypes: [] });
+    await expect.poll(() => markCount(page)).toBe(all);
+    await page.close();
+  });
+});
+
 describe('badge and side-panel intents', () => {
   it('shows the mention count on the toolbar badge, and "off" when the site is off', async () => {
     const page = await session.browser.context.newPage();

@@ -30,7 +30,8 @@ export function compileKb(data: KbData & { source: Source }): CompiledKb {
   const facts = data.facts
     .map((fact, order) => ({ fact, order, section: SECTION_IDS.indexOf(fact.section) }))
     .sort((a, b) => a.section - b.section || a.order - b.order)
-    .map((x) => x.fact);
+    // Every compiled fact carries `figures`, empty when it states no number: one shape to read.
+    .map((x) => ({ ...x.fact, figures: x.fact.figures ?? [] }));
   return { source: data.source, entities, facts };
 }
 

@@ -72,8 +72,11 @@ export async function updateBadge(tabId: number): Promise<void> {
   const total = Object.values(await tabCounts(tabId)).reduce((a, b) => a + b, 0);
   const text = !enabled ? 'off' : total > 999 ? '999+' : total > 0 ? String(total) : '';
   try {
-    await browser.action.setBadgeText({ tabId, text });
-    await browser.action.setBadgeBackgroundColor({ tabId, color: enabled ? '#0f766e' : '#6b7280' });
+    // The Firefox build is MV2, where the toolbar button is browserAction.
+    const action =
+      browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+    await action.setBadgeText({ tabId, text });
+    await action.setBadgeBackgroundColor({ tabId, color: enabled ? '#0f766e' : '#6b7280' });
   } catch {
     // The tab closed meanwhile.
   }

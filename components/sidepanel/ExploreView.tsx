@@ -23,8 +23,8 @@ export interface ExploreViewProps {
 
 export function ExploreView({ lang, query, onQuery, onOpenEntity, pins }: ExploreViewProps) {
   const results = useMemo(() => (query.trim() ? search.search(query.trim(), RESULT_LIMIT) : []), [query]);
-  const entities = results.filter((r) => r.kind === 'entity');
-  const facts = results.filter((r) => r.kind === 'fact');
+  const entities = results.flatMap((r) => (r.kind === 'entity' ? [r] : []));
+  const facts = results.flatMap((r) => (r.kind === 'fact' ? [r] : []));
   const { source } = kb;
 
   return (
@@ -49,7 +49,7 @@ export function ExploreView({ lang, query, onQuery, onOpenEntity, pins }: Explor
               <h2 id="res-entities">{t('exploreEntities')}</h2>
               <ul class="fl-entity-list">
                 {entities.map((r) => {
-                  const e = cards.entity(r.id)!;
+                  const e = r.entity;
                   return (
                     <li key={r.id}>
                       <button type="button" class="fl-entity-row" onClick={() => onOpenEntity(r.id)}>
@@ -66,16 +66,14 @@ export function ExploreView({ lang, query, onQuery, onOpenEntity, pins }: Explor
             <section aria-labelledby="res-facts">
               <h2 id="res-facts">{t('exploreFacts')}</h2>
               <ul class="fl-facts">
-                {facts.map((r) => {
-                  const fact = kb.facts.find((f) => f.id === r.id)!;
+                {facts.map(({ fact }) => {
                   const main = fact.entities[0];
-                  const data = main ? cards.card(main) : null;
                   return (
                     <FactItem
                       key={fact.id}
                       fact={fact}
                       lang={lang}
-                      names={data?.names ?? {}}
+                      names={cards.namesFor([fact])}
                       section={source.sections[fact.section]}
                       pinned={pins.pinnedFacts.has(fact.id)}
                       onPin={() => void pins.pinFromPanel(fact.id, main ?? '')}

@@ -4,7 +4,6 @@ import Fuse from 'fuse.js';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { type MessageKey, t } from '@/components/i18n';
 import type { Lang } from '@/lib/kb/format';
-import type { Fact } from '@/lib/kb/schema';
 import { pinCitation, pinsToCsv, pinsToJson, pinsToMarkdown } from '@/lib/pins/export';
 import type { Pin } from '@/utils/pin-store';
 import { FactItem } from '../facts/FactItem';
@@ -12,8 +11,6 @@ import { cards, kb } from './kb';
 import type { PinResult, PinsApi } from './use-pins';
 
 type Order = 'newest' | 'entity';
-
-const factsById = new Map<string, Fact>(kb.facts.map((f) => [f.id, f]));
 
 function errorText(result: PinResult): string {
   if (result.ok) return '';
@@ -44,7 +41,7 @@ export function PinsView({
     () =>
       new Fuse(
         state.pins.map((pin) => {
-          const fact = factsById.get(pin.factId);
+          const fact = cards.fact(pin.factId);
           const entity = cards.entity(pin.entity);
           return {
             pin,
@@ -323,13 +320,12 @@ function PinItem(props: {
   onDelete(): void;
 }) {
   const { pin, lang, pins, onStatus } = props;
-  const fact = factsById.get(pin.factId);
+  const fact = cards.fact(pin.factId);
   const [note, setNote] = useState(pin.note);
   const [tags, setTags] = useState(pin.tags.join(', '));
   useEffect(() => setNote(pin.note), [pin.note]);
   useEffect(() => setTags(pin.tags.join(', ')), [pin.tags.join(',')]);
   if (!fact) return null;
-  const data = cards.card(pin.entity);
 
   const save = async (patch: { note?: string; tags?: string[] }) => {
     const result = await pins.update(pin.id, patch);
@@ -354,7 +350,12 @@ function PinItem(props: {
   const noteId = `note-${pin.id.replace(/\W/g, '_')}`;
 
   return (
-    <FactItem fact={fact} lang={lang} names={data?.names ?? {}} section={kb.source.sections[fact.section]}>
+    <FactItem
+      fact={fact}
+      lang={lang}
+      names={cards.namesFor([fact])}
+      section={kb.source.sections[fact.section]}
+    >
       <div class="fl-pin-meta">
         <p class="fl-muted">
           {pin.url.startsWith('http') ? (

@@ -7,6 +7,7 @@ import kbJson from '@/generated/kb.json';
 import { createCardIndex } from '@/lib/kb/card';
 import type { CompiledKb } from '@/lib/kb/compiled';
 import { type BackgroundRequest, type CardResponse, parseBackgroundRequest } from '@/lib/messages/background';
+import { pageOf } from '@/lib/pins/schema';
 import { createPinStore } from '@/utils/pin-store';
 import { registerCommands } from './commands';
 import { registerContextMenu } from './context-menu';
@@ -18,6 +19,12 @@ export default defineBackground(() => {
   const cards = createCardIndex(kb);
   const pins = createPinStore();
   const factIds = new Set(kb.facts.map((f) => f.id));
+  // Cards ask which of their facts are pinned on every first hover: read the store once and
+  // follow its changes rather than reading and validating every pin each time.
+  let pinState = pins.read();
+  pins.watch((state) => {
+    pinState = Promise.resolve(state);
+  });
 
   async function handle(
     request: BackgroundRequest,
@@ -27,8 +34,9 @@ export default defineBackground(() => {
       case 'card': {
         const data = cards.card(request.entity);
         if (!data) return null;
-        const { pins: all } = await pins.read();
-        const pinnedFacts = all.filter((p) => samePage(p.url, request.url)).map((p) => p.factId);
+        const page = request.url ? pageOf(request.url) : null;
+        const { pins: all } = await pinState;
+        const pinnedFacts = all.filter((p) => pageOf(p.url) === page).map((p) => p.factId);
         return { data, pinnedFacts } satisfies CardResponse;
       }
       case 'page-counts': {
@@ -50,7 +58,9 @@ export default defineBackground(() => {
           url: request.url,
           title: request.title,
         });
-        return result.ok ? { ok: true, duplicate: result.duplicate } : { ok: false, error: result.error };
+        if (!result.ok) return { ok: false, error: result.error };
+        pinState = pins.read(); // the next card of this page must show the pin at once
+        return { ok: true, duplicate: result.duplicate };
       }
       case 'tab-counts': {
         const tabId = request.tabId ?? (await activeTab())?.id;
@@ -100,9 +110,4 @@ export default defineBackground(() => {
 async function activeTab() {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab;
-}
-
-function samePage(a: string, b: string | undefined): boolean {
-  if (!b) return false;
-  return a.split('#')[0] === b.split('#')[0];
 }

@@ -380,7 +380,8 @@ export class PageMarker {
     this.registerHighlights();
     this.deps.onMutationBatch?.();
     this.deps.onCountsChanged();
-    this.schedule();
+    // Attribute churn (animated classes and styles) queues nothing: no idle slice for it.
+    if (this.dirty.size > 0 || this.walks.length > 0) this.schedule();
   }
 
   private queueSubtree(node: Node): void {

@@ -43,10 +43,24 @@ export function createCardIndex(kb: CompiledKb) {
       factsByEntity.set(id, list);
     }
   }
+  const factById = new Map(kb.facts.map((f) => [f.id, f]));
   const ref = (e: CompiledEntity): EntityRef => ({ id: e.id, type: e.type, name: e.name });
+  /** Names of every entity the facts mention (co-subjects, sources), for labels and links. */
+  const namesFor = (facts: readonly Fact[]): Record<string, EntityRef> => {
+    const names: Record<string, EntityRef> = {};
+    for (const fact of facts) {
+      for (const other of [...fact.entities, ...(fact.source ? [fact.source] : [])]) {
+        const e = entities.get(other);
+        if (e) names[other] = ref(e);
+      }
+    }
+    return names;
+  };
 
   return {
     entity: (id: string) => entities.get(id),
+    fact: (id: string) => factById.get(id),
+    namesFor,
     card(id: string): CardData | null {
       const entity = entities.get(id);
       if (!entity) return null;
@@ -54,13 +68,7 @@ export function createCardIndex(kb: CompiledKb) {
         .map((fact, order) => ({ fact, order, score: factRelevance(fact, id) }))
         .sort((a, b) => b.score - a.score || a.order - b.order)
         .map((x) => x.fact);
-      const names: Record<string, EntityRef> = {};
-      for (const fact of facts) {
-        for (const other of [...fact.entities, ...(fact.source ? [fact.source] : [])]) {
-          const e = entities.get(other);
-          if (e) names[other] = ref(e);
-        }
-      }
+      const names = namesFor(facts);
       const related = entity.related.flatMap((r) => {
         const e = entities.get(r);
         return e ? [ref(e)] : [];

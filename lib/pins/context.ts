@@ -32,7 +32,8 @@ export function kindLabel(lookup: KbLookup, fact: Fact, lang: Lang): string {
     case 'figure':
       return lang === 'zh' ? '数据' : 'Figure';
     case 'event':
-      return lang === 'zh' ? '事件' : 'Event';
+      // As the card labels them: 'event' also covers plain statements the article makes.
+      return lang === 'zh' ? '事实' : 'Fact';
     case 'reported':
       if (lang === 'zh') return by ? `据${by}报道` : '转述报道';
       return by ? `Reported by ${by}` : 'Reported';

@@ -1,9 +1,13 @@
-// npm run kb: validates data/, compiles it and writes generated/{kb,detector-table,search-index}.json.
+// npm run kb: validates data/, compiles it and writes generated/{kb,detector-table,detector,search-index}.json.
+// detector.json is the detector engine precompiled: the extension loads it instead of building it.
 // On invalid data it prints every problem and exits 1. `--update-ids` also rewrites the id
 // snapshot that the data tests hold the data to (see lib/kb/ids.ts).
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { compileEngine } from '../lib/detect/engine';
+import { precompileEngine } from '../lib/detect/precompiled';
 import { compileAll } from '../lib/kb/compile';
 import { packDetectorTable } from '../lib/kb/detector-table';
 import { ID_SNAPSHOT_PATH, type IdSnapshot, idSnapshot, missingIds } from '../lib/kb/ids';
@@ -28,11 +32,17 @@ function main(): number {
   const outputs: [string, unknown][] = [
     ['kb.json', kb],
     ['detector-table.json', packDetectorTable(detectorTable)],
+    ['detector.json', precompileEngine(compileEngine(detectorTable))],
     ['search-index.json', searchIndex],
   ];
   const sizes = outputs.map(([name, value]) => {
     const text = JSON.stringify(value);
     writeFileSync(path.join(outDir, name), text);
+    if (name === 'detector.json') {
+      // The content script checks a cached copy against this id, never against the whole file.
+      const id = createHash('sha256').update(text).digest('hex').slice(0, 16);
+      writeFileSync(path.join(outDir, 'detector-build.json'), JSON.stringify({ id }));
+    }
     return `${name} ${size(Buffer.byteLength(text))}/${size(gzipSync(text).length)} gz`;
   });
 

@@ -3,11 +3,14 @@
 // keyboard shortcuts and the context menu.
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import detectorJson from '@/generated/detector.json?raw';
+import detectorBuild from '@/generated/detector-build.json';
 import kbJson from '@/generated/kb.json';
 import { createCardIndex } from '@/lib/kb/card';
 import type { CompiledKb } from '@/lib/kb/compiled';
 import { type BackgroundRequest, type CardResponse, parseBackgroundRequest } from '@/lib/messages/background';
 import { pageOf } from '@/lib/pins/schema';
+import { writeDetectorCache } from '@/utils/detector-cache';
 import { createPinStore } from '@/utils/pin-store';
 import { registerCommands } from './commands';
 import { registerContextMenu } from './context-menu';
@@ -26,6 +29,10 @@ export default defineBackground(() => {
     pinState = Promise.resolve(state);
   });
 
+  // Pages read the detector from storage; write this build's copy before any of them asks.
+  const cacheDetector = () => writeDetectorCache({ build: detectorBuild.id, json: detectorJson });
+  browser.runtime.onInstalled.addListener(() => void cacheDetector());
+
   async function handle(
     request: BackgroundRequest,
     sender: { tab?: { id?: number; url?: string }; frameId?: number },
@@ -39,6 +46,10 @@ export default defineBackground(() => {
         const pinnedFacts = all.filter((p) => pageOf(p.url) === page).map((p) => p.factId);
         return { data, pinnedFacts } satisfies CardResponse;
       }
+      case 'detector':
+        // A page found no current copy (storage cleared, or it loaded before the write ended).
+        void cacheDetector();
+        return detectorJson;
       case 'page-counts': {
         // The content script reports whether its site is on: the background needs no permission
         // to read tab URLs, and the badge follows settings changes through the tabs themselves.

@@ -5,19 +5,19 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { uiLanguage } from '@/components/i18n';
 import { themeAttribute } from '@/components/theme';
-import packedTable from '@/generated/detector-table.json';
-import { createPageScanner } from '@/lib/detect';
-import { type PackedDetectorTable, unpackDetectorTable } from '@/lib/kb/detector-table';
+import { engineFromPrecompiled, type PrecompiledDetector } from '@/lib/detect/precompiled';
+import { scannerFor } from '@/lib/detect/scanner';
 import type { Lang } from '@/lib/kb/format';
 import { type ContentRequest, type PageInfo, parseContentRequest } from '@/lib/messages/content';
 import { parseSettings, SETTINGS_KEY, type Settings } from '@/lib/settings/schema';
 import { isActiveOn, siteHostOf } from '@/lib/settings/site-rules';
 import { askBackground } from '@/utils/messaging';
 import { type CardUi, createCardUi } from './card-ui';
+import { loadDetector } from './detector-loader';
 import { highlightCss } from './highlight-style';
 import { markAt, markRects } from './hit-test';
 import { createHoverController, type HoverController } from './hover';
-import { type Mark, PageMarker } from './page-marker';
+import { EMPTY_SCANNER, type Mark, PageMarker } from './page-marker';
 import { createUiHost, type UiHost } from './ui-host';
 
 export default defineContentScript({
@@ -45,7 +45,9 @@ interface Active {
 
 async function start(ctx: ContentScriptContext) {
   if (!document.documentElement || !(globalThis.CSS && 'highlights' in CSS)) return;
-  const types = new Map((packedTable as unknown as PackedDetectorTable).e.map(([id, type]) => [id, type]));
+  // Loaded on first activation: a page on a site switched off never reads it.
+  let detector: Promise<PrecompiledDetector | null> | null = null;
+  let types = new Map<string, string>();
   let settings = parseSettings((await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY]);
   let active: Active | null = null;
   let lang: Lang | null = null;
@@ -82,16 +84,21 @@ async function start(ctx: ContentScriptContext) {
     context: mark.node.parentElement,
   });
 
-  const activate = () => {
+  const activate = (data: PrecompiledDetector) => {
+    types = new Map(data.entities.map(([id, type]) => [id, type]));
     const ui = createUiHost(document);
     ui.setHighlightCss(highlightCss(settings.markStyle));
     const marker = new PageMarker({
       doc: document,
       createScanner: () => {
         const started = performance.now();
-        const scanner = createPageScanner<Text>(
-          unpackDetectorTable(packedTable as unknown as PackedDetectorTable),
-        );
+        let scanner = EMPTY_SCANNER;
+        try {
+          scanner = scannerFor<Text>(engineFromPrecompiled(data));
+        } catch (error) {
+          // Only a damaged stored copy gets here; the page stays as it is, unmarked.
+          console.warn('Factlens: the stored detector is damaged; nothing is marked on this page.', error);
+        }
         performance.measure('factlens:detector-build', { start: started });
         return scanner;
       },
@@ -152,8 +159,13 @@ async function start(ctx: ContentScriptContext) {
   const apply = () => {
     const on = isActiveOn(settings, host());
     if (!on && !active) sendCounts();
-    if (on && !active) activate();
-    else if (!on && active) deactivate();
+    if (on && !active) {
+      detector ??= loadDetector();
+      void detector.then((data) => {
+        // Settings may have changed while it loaded; without a detector the page stays unmarked.
+        if (data && !active && isActiveOn(settings, host())) activate(data);
+      });
+    } else if (!on && active) deactivate();
     else if (on && active) {
       active.ui.setHighlightCss(highlightCss(settings.markStyle));
       active.marker.setOptions(markerOptions(settings));

@@ -6,7 +6,7 @@ import { ACTIVE_HIGHLIGHT, MARK_HIGHLIGHT } from './highlight-style';
 import { createTextWalk, isInSkippedSubtree, isSkippedElement, type TextWalk } from './text-walk';
 
 /** Stands in until the detector is built: knows nothing, counts nothing. */
-const EMPTY_SCANNER: PageScanner<Text> = {
+export const EMPTY_SCANNER: PageScanner<Text> = {
   add: () => [],
   remove: () => {},
   takePromoted: () => [],

@@ -35,6 +35,20 @@ export const FOLDED_RANGES: readonly (readonly [number, number])[] = [
   [0xff01, 0xff5e],
 ];
 
+/** Code unit ranges of letters and digits (isLetter or isDigit), full-width ones included. */
+export const WORD_RANGES: readonly (readonly [number, number])[] = [
+  [0x30, 0x39],
+  [0x41, 0x5a],
+  [0x61, 0x7a],
+  [0xc0, 0xd6],
+  [0xd8, 0xf6],
+  [0xf8, 0x24f],
+  [0x300, 0x52f],
+  [0xff10, 0xff19],
+  [0xff21, 0xff3a],
+  [0xff41, 0xff5a],
+];
+
 /** The matching form of a code unit: separators unified, quotes straightened, width and case folded. */
 export function foldCode(c: number): number {
   if (isSeparator(c)) return SEP;

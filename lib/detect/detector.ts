@@ -7,6 +7,7 @@ import {
   compileEngine,
   type Engine,
   type Found,
+  makeEvidence,
   named,
   Strength,
 } from './engine';
@@ -26,21 +27,6 @@ export function createDetector(table: DetectorTable): CompiledDetector {
     engine,
     detect: (text) => run(text),
     detectWithStats: run,
-  };
-}
-
-/** Whether confirmed mentions give evidence for an entity: its own, or a related one's unambiguous mention. */
-export function makeEvidence(engine: Engine) {
-  const strong = new Int32Array(engine.entities.length);
-  const weak = new Int32Array(engine.entities.length);
-  return {
-    strong,
-    weak,
-    has(entity: number): boolean {
-      if (strong[entity]! > 0 || weak[entity]! > 0) return true;
-      for (const r of engine.entities[entity]!.related) if (strong[r]! > 0) return true;
-      return false;
-    },
   };
 }
 

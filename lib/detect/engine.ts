@@ -7,12 +7,14 @@ import type { DetectorTable } from '@/lib/kb/compiled';
 import { type Automaton, buildAutomaton, HitList, scan } from './automaton';
 import { foldCode, isDigit, isHan, isLetter, isLower, isUpper, isWordChar, widthFold } from './chars';
 import {
+  addressRanges,
   covers,
   followsName,
   hasVersionAfter,
-  inUrlOrEmail,
+  inRanges,
   inWindow,
   isListGlue,
+  MAX_CUE_LENGTH,
   precededByDigit,
   precededByHyphenatedWord,
   typeFamily,
@@ -21,7 +23,7 @@ import type { Mention } from './types';
 import { separatorVariants } from './variants';
 
 /** Types whose names take a version right after them: "Qwen2" is Qwen, "Meta3" is not Meta. */
-const VERSIONED_TYPES = new Set(['model', 'product', 'chip', 'framework', 'software', 'benchmark']);
+export const VERSIONED_TYPES = new Set(['model', 'product', 'chip', 'framework', 'software', 'benchmark']);
 
 export enum Kind {
   Alias = 0,
@@ -39,13 +41,13 @@ export enum Strength {
   Pending = 2,
 }
 
-enum End {
+export enum End {
   Other = 0,
   Letter = 1,
   Digit = 2,
 }
 
-class Payload {
+export class Payload {
   /** For compound aliases (Google Cloud, 谷歌云): prefix length, tail offset and prefix entity. */
   splitAt = 0;
   tailAt = 0;
@@ -59,12 +61,12 @@ class Payload {
   ) {}
 }
 
-interface WordShape {
+export interface WordShape {
   startsWord: boolean;
   end: End;
 }
 
-interface AliasInfo extends WordShape {
+export interface AliasInfo extends WordShape {
   entity: number;
   needsContext: boolean;
   /** A capitalised word such as Claude or Gemma: subject to the person-name rule. */
@@ -84,8 +86,10 @@ export interface EntityInfo {
 /** An automaton with what each of its patterns means. */
 export interface PatternIndex {
   readonly automaton: Automaton;
-  readonly payloads: readonly (readonly Payload[])[];
-  readonly shapes: readonly WordShape[];
+  /** What pattern i means (decoded on first use when loaded precompiled). */
+  payloadsOf(pattern: number): readonly Payload[];
+  /** Per pattern: SHAPE_STARTS_WORD, plus its End times 2. */
+  readonly shapes: Uint8Array;
 }
 
 export interface Engine {
@@ -101,13 +105,15 @@ export interface Engine {
   /** Scratch lists of automaton hits, reused by every call (analysis is never re-entered). */
   readonly hits: HitList;
   readonly cueHits: HitList;
+  /** Scratch: 1 for entities whose cues the current analysis needs, cleared after each. */
+  readonly wantsCues: Uint8Array;
 }
 
 /** Patterns (folded) with their payloads; the same string added twice gets one pattern. */
 class PatternSet {
   readonly patterns: string[] = [];
   readonly payloads: Payload[][] = [];
-  readonly shapes: WordShape[] = [];
+  readonly shapes: number[] = [];
   private readonly ids = new Map<string, number>();
 
   add(folded: string, variant: string, payload: Payload): void {
@@ -119,11 +125,16 @@ class PatternSet {
     this.ids.set(folded, this.patterns.length);
     this.patterns.push(folded);
     this.payloads.push([payload]);
-    this.shapes.push(shapeOf(variant));
+    this.shapes.push(shapeBits(shapeOf(variant)));
   }
 
   index(): PatternIndex {
-    return { automaton: buildAutomaton(this.patterns), payloads: this.payloads, shapes: this.shapes };
+    const payloads = this.payloads;
+    return {
+      automaton: buildAutomaton(this.patterns),
+      payloadsOf: (pattern) => payloads[pattern]!,
+      shapes: Uint8Array.from(this.shapes),
+    };
   }
 }
 
@@ -142,6 +153,11 @@ export interface AnalyseStats {
 
 /** Context window (UTF-16 units, each side) in which cues and negative cues count. */
 export const CUE_WINDOW = 200;
+
+/** Shape bit: the pattern starts with a letter or digit and must start a word. */
+export const SHAPE_STARTS_WORD = 1;
+
+export const shapeBits = (shape: WordShape) => (shape.startsWord ? SHAPE_STARTS_WORD : 0) | (shape.end << 1);
 
 function shapeOf(text: string): WordShape {
   const first = text.charCodeAt(0);
@@ -255,6 +271,7 @@ export function compileEngine(table: DetectorTable): Engine {
     hasNegatives: Uint8Array.from(table.entities, (e) => (e.negativeCues?.length ? 1 : 0)),
     hits: new HitList(),
     cueHits: new HitList(),
+    wantsCues: new Uint8Array(entities.length),
   };
 }
 
@@ -302,16 +319,16 @@ function aliasBoundaryOk(
   text: string,
   start: number,
   end: number,
-  shape: WordShape,
+  shape: number,
   versioned: boolean,
 ): boolean {
-  if (shape.startsWord && start > 0 && isWordChar(text.charCodeAt(start - 1))) return false;
+  if ((shape & SHAPE_STARTS_WORD) !== 0 && start > 0 && isWordChar(text.charCodeAt(start - 1))) return false;
   if (end >= text.length) return true;
   const next = text.charCodeAt(end);
-  if (shape.end === End.Letter) {
+  if (shape >> 1 === End.Letter) {
     if (isLetter(next) || widthFold(next) === 0x5f) return false;
     if (isDigit(next) && !versioned) return false;
-  } else if (shape.end === End.Digit) {
+  } else if (shape >> 1 === End.Digit) {
     if (isDigit(next)) return false;
     // GPT-3 is not in GPT-3.5
     if ((next === 0x2e || next === 0x2c) && end + 1 < text.length && isDigit(text.charCodeAt(end + 1))) {
@@ -322,18 +339,18 @@ function aliasBoundaryOk(
 }
 
 /** Cues and negative cues: word boundaries, with a plural 's' allowed (chips, NPUs). */
-function cueBoundaryOk(text: string, start: number, end: number, shape: WordShape): boolean {
-  if (shape.startsWord && start > 0 && isWordChar(text.charCodeAt(start - 1))) return false;
+function cueBoundaryOk(text: string, start: number, end: number, shape: number): boolean {
+  if ((shape & SHAPE_STARTS_WORD) !== 0 && start > 0 && isWordChar(text.charCodeAt(start - 1))) return false;
   if (end >= text.length) return true;
   const next = text.charCodeAt(end);
-  if (shape.end === End.Letter) {
+  if (shape >> 1 === End.Letter) {
     if (isDigit(next)) return false;
     if (isLetter(next)) {
       return (
         (next === 0x73 || next === 0xff53) && !(end + 1 < text.length && isWordChar(text.charCodeAt(end + 1)))
       );
     }
-  } else if (shape.end === End.Digit) {
+  } else if (shape >> 1 === End.Digit) {
     if (isDigit(next)) return false;
   }
   return true;
@@ -349,63 +366,98 @@ interface Candidate {
 /** Positions of cue or negative-cue hits of one entity, in order of end offset. */
 type Spans = number[];
 
+const NO_FOUND: Found[] = [];
+
+/** How far around a match cue hits are looked for: the window, plus a whole cue at its edge. */
+const CUE_REACH = CUE_WINDOW + MAX_CUE_LENGTH;
+
 /**
  * Finds the mentions in one string. Confirmed mentions carry how they were established; ambiguous
  * ones without evidence come back as Pending, for the caller to resolve against the page.
+ * Returns a shared empty list when there are none (most strings): callers never add to it.
  */
 export function analyse(engine: Engine, text: string, stats?: AnalyseStats): Found[] {
   const { aliases, entities, names, hits } = engine;
-  const { automaton, payloads, shapes } = names;
+  const { automaton, shapes } = names;
   hits.length = 0;
   const steps = scan(automaton, text, hits);
   if (stats) {
     stats.steps += steps;
     stats.hits += hits.length / 2;
   }
-  // Aliases first: most text nodes hold none (or only near misses such as "tal" in "total"),
-  // and then the cues need not be looked at.
+  if (hits.length === 0) return NO_FOUND;
+  // Most strings with hits hold near misses only ("AI" in "AI-generated"), and no address at all.
   let candidates: Candidate[] | null = null;
+  let addresses: number[] | null = null;
   for (let h = 1; h < hits.length; h += 2) {
     const pattern = hits.data[h]!;
     const end = hits.data[h - 1]!;
     const start = end - automaton.patternLength[pattern]!;
     const shape = shapes[pattern]!;
-    for (const p of payloads[pattern]!) {
+    for (const p of names.payloadsOf(pattern)) {
       if (p.kind !== Kind.Alias) continue;
       if (p.caseForm !== null && !caseMatches(text, start, p.caseForm)) continue;
       const alias = aliases[p.ref]!;
       if (!aliasBoundaryOk(text, start, end, shape, entities[alias.entity]!.versioned)) continue;
-      if (shape.startsWord && inUrlOrEmail(text, start, end)) continue;
+      if ((shape & SHAPE_STARTS_WORD) !== 0) {
+        addresses ??= addressRanges(text);
+        if (addresses.length > 0 && inRanges(addresses, start, end)) continue;
+      }
       candidates ??= [];
       candidates.push({ start, end, alias: p.ref, payload: p });
     }
   }
-  if (candidates === null) return [];
+  if (candidates === null) return NO_FOUND;
 
-  // Cues matter only for an ambiguous alias or an entity with negative cues; a node naming only
-  // plain aliases (Qwen, MindSpore, 华为) skips the second pass.
+  // Leftmost-longest, non-overlapping: GPT-3.5 is never also GPT-3, SuperCLUE never also CLUE.
+  if (!inOrder(candidates)) candidates.sort((a, b) => a.start - b.start || b.end - a.end);
+  const chosen: Candidate[] = [];
+  let lastEnd = -1;
+  for (const c of candidates) {
+    if (c.start < lastEnd) continue;
+    chosen.push(c);
+    lastEnd = c.end;
+  }
+
+  // Cues matter only near an ambiguous alias or one of an entity with negative cues: the cue
+  // automaton reads the text around those alone (a node naming only Qwen or 华为 skips it).
   const cues = new Map<number, Spans>();
   const negatives = new Map<number, Spans>();
-  const needCues = candidates.some((c) => {
-    const alias = aliases[c.alias]!;
-    return alias.needsContext || engine.hasNegatives[alias.entity] === 1;
-  });
-  const cueIndex = needCues ? engine.cues() : null;
   const { cueHits } = engine;
   cueHits.length = 0;
-  if (cueIndex) {
-    const cueSteps = scan(cueIndex.automaton, text, cueHits);
-    if (stats) {
-      stats.steps += cueSteps;
-      stats.hits += cueHits.length / 2;
+  let cueIndex: PatternIndex | null = null;
+  let from = 0;
+  let to = 0;
+  const scanCues = () => {
+    cueIndex ??= engine.cues();
+    const cueSteps = scan(cueIndex.automaton, text, cueHits, from, to);
+    if (stats) stats.steps += cueSteps;
+  };
+  const { wantsCues } = engine;
+  for (const c of chosen) {
+    const alias = aliases[c.alias]!;
+    if (!alias.needsContext && engine.hasNegatives[alias.entity] !== 1) continue;
+    wantsCues[alias.entity] = 1;
+    // An unambiguous alias only needs the negative cues that cover it (Qwen in Qwen2-VL).
+    const reach = alias.needsContext ? CUE_REACH : MAX_CUE_LENGTH;
+    const wantFrom = Math.max(0, c.start - reach);
+    const wantTo = Math.min(text.length, c.end + reach);
+    if (wantFrom > to) {
+      if (to > from) scanCues();
+      from = wantFrom;
     }
+    to = Math.max(to, wantTo);
   }
-  for (let h = 0; cueIndex && h < cueHits.length; h += 2) {
+  if (to > from) scanCues();
+  if (stats) stats.hits += cueHits.length / 2;
+  for (let h = 0; cueIndex !== null && h < cueHits.length; h += 2) {
+    const index: PatternIndex = cueIndex;
     const end = cueHits.data[h]!;
     const pattern = cueHits.data[h + 1]!;
-    const start = end - cueIndex.automaton.patternLength[pattern]!;
-    const shape = cueIndex.shapes[pattern]!;
-    for (const p of cueIndex.payloads[pattern]!) {
+    const start = end - index.automaton.patternLength[pattern]!;
+    const shape = index.shapes[pattern]!;
+    for (const p of index.payloadsOf(pattern)) {
+      if (wantsCues[p.ref] === 0) continue;
       if (p.caseForm !== null && !caseMatches(text, start, p.caseForm)) continue;
       if (!cueBoundaryOk(text, start, end, shape)) continue;
       const map = p.kind === Kind.Cue ? cues : negatives;
@@ -414,16 +466,7 @@ export function analyse(engine: Engine, text: string, stats?: AnalyseStats): Fou
       else map.set(p.ref, [start, end]);
     }
   }
-
-  // Leftmost-longest, non-overlapping: GPT-3.5 is never also GPT-3, SuperCLUE never also CLUE.
-  candidates.sort((a, b) => a.start - b.start || b.end - a.end);
-  const chosen: Candidate[] = [];
-  let lastEnd = -1;
-  for (const c of candidates) {
-    if (c.start < lastEnd) continue;
-    chosen.push(c);
-    lastEnd = c.end;
-  }
+  if (cueIndex !== null) wantsCues.fill(0);
   const knownAt = knownStarts(candidates, cues, entities.length);
 
   const found: Found[] = [];
@@ -475,6 +518,16 @@ function knownStarts(candidates: readonly Candidate[], cues: ReadonlyMap<number,
   };
 }
 
+/** Whether candidates are already by start, longest first: hits come by end, and mostly are. */
+function inOrder(candidates: readonly Candidate[]): boolean {
+  for (let i = 1; i < candidates.length; i++) {
+    const a = candidates[i - 1]!;
+    const b = candidates[i]!;
+    if (a.start > b.start || (a.start === b.start && a.end < b.end)) return false;
+  }
+  return true;
+}
+
 function make(text: string, start: number, end: number, entity: number, strength: Strength): Found {
   return { mention: { entity: '', start, end, text: text.slice(start, end) }, entity, strength };
 }
@@ -503,4 +556,19 @@ function resolveLists(text: string, found: Found[], entities: readonly EntityInf
 export function named(engine: Engine, found: Found): Mention {
   found.mention.entity = engine.entities[found.entity]!.id;
   return found.mention;
+}
+
+/** Whether confirmed mentions give evidence for an entity: its own, or a related one's unambiguous mention. */
+export function makeEvidence(engine: Engine) {
+  const strong = new Int32Array(engine.entities.length);
+  const weak = new Int32Array(engine.entities.length);
+  return {
+    strong,
+    weak,
+    has(entity: number): boolean {
+      if (strong[entity]! > 0 || weak[entity]! > 0) return true;
+      for (const r of engine.entities[entity]!.related) if (strong[r]! > 0) return true;
+      return false;
+    },
+  };
 }

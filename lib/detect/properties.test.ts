@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildAutomaton, HitList, scan } from './automaton';
-import { foldCode } from './chars';
+import { buildAutomaton, HitList, packAutomaton, scan, unpackAutomaton } from './automaton';
+import { foldCode, isDigit, isLetter } from './chars';
 import { createDetector } from './detector';
 import type { AnalyseStats } from './engine';
 import { createPageScanner } from './scanner';
@@ -123,9 +123,10 @@ describe('linear time', () => {
 });
 
 describe('automaton', () => {
-  it('finds exactly the occurrences a naive search finds', () => {
+  it('finds exactly the occurrences a naive search finds, words only where a word starts', () => {
     const word = fc.string({
-      unit: fc.constantFrom('a', 'b', 'c', 'A', '-', ' '),
+      // Latin, a digit, Han, a letter outside ASCII (sparse edges) and separators.
+      unit: fc.constantFrom('a', 'b', 'c', 'A', '1', '华', '为', 'é', 'É', '-', ' '),
       minLength: 1,
       maxLength: 5,
     });
@@ -141,13 +142,68 @@ describe('automaton', () => {
         for (let i = 0; i < hits.length; i += 2) found.push(`${hits.data[i]}:${hits.data[i + 1]}`);
         const expected: string[] = [];
         const folded = fold(text);
+        const wordAt = (i: number) => isLetter(text.charCodeAt(i)) || isDigit(text.charCodeAt(i));
         patterns.forEach((p, id) => {
-          for (let at = folded.indexOf(p); at >= 0; at = folded.indexOf(p, at + 1))
-            expected.push(`${at + p.length}:${id}`);
+          const startsWord = isLetter(p.charCodeAt(0)) || isDigit(p.charCodeAt(0));
+          for (let at = folded.indexOf(p); at >= 0; at = folded.indexOf(p, at + 1)) {
+            if (!(startsWord && at > 0 && wordAt(at - 1))) expected.push(`${at + p.length}:${id}`);
+          }
         });
         expect(found.sort()).toEqual(expected.sort());
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('scanning a window finds the occurrences that lie inside it', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', 'b', '1', '华', 'é', ' ', '-'), maxLength: 40 });
+    fc.assert(
+      fc.property(text, fc.nat(), fc.nat(), (t, x, y) => {
+        const automaton = buildAutomaton(['ab', 'b1', '华a', 'a华', 'é', 'b', 'a b']);
+        const from = x % (t.length + 1);
+        const to = from + (y % (t.length - from + 1));
+        const all = new HitList();
+        scan(automaton, t, all);
+        const expected: string[] = [];
+        for (let i = 0; i < all.length; i += 2) {
+          const end = all.data[i]!;
+          const pattern = all.data[i + 1]!;
+          if (end - automaton.patternLength[pattern]! >= from && end <= to)
+            expected.push(`${end}:${pattern}`);
+        }
+        const inside = new HitList();
+        scan(automaton, t, inside, from, to);
+        const found: string[] = [];
+        for (let i = 0; i < inside.length; i += 2) found.push(`${inside.data[i]}:${inside.data[i + 1]}`);
+        expect(found).toEqual(expected);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('packs to JSON and unpacks to the same automaton', () => {
+    const word = fc.string({
+      unit: fc.constantFrom('a', 'b', '1', '华', '为', 'é', '·', ' '),
+      minLength: 1,
+      maxLength: 6,
+    });
+    fc.assert(
+      fc.property(fc.uniqueArray(word, { minLength: 1, maxLength: 12 }), (patterns) => {
+        const built = buildAutomaton(patterns);
+        const unpacked = unpackAutomaton(JSON.parse(JSON.stringify(packAutomaton(built))));
+        // Fields that differ, compared element by element (toEqual on 64K-entry arrays is slow).
+        const differ = Object.entries(built).filter(([key, value]) => {
+          const other = (unpacked as unknown as Record<string, unknown>)[key];
+          if (typeof value === 'number') return value !== other;
+          const [x, y] = [value as ArrayLike<number>, other as ArrayLike<number>];
+          if (x.constructor !== y.constructor || x.length !== y.length) return true;
+          for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return true;
+          return false;
+        });
+        expect(differ.map(([key]) => key)).toEqual([]);
+        expect(Object.keys(unpacked).sort()).toEqual(Object.keys(built).sort());
+      }),
+      { numRuns: 60 },
     );
   });
 });

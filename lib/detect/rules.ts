@@ -1,5 +1,6 @@
 // Context rules for ambiguous aliases, as small pure functions over the original text.
 
+import { MAX_CUE_LENGTH } from '@/lib/kb/vocab';
 import { isDigit, isHan, isLetter, isLower, isSeparator, isUpper } from './chars';
 import type { AnalyseStats } from './engine';
 
@@ -46,8 +47,7 @@ function firstEndAbove(spans: readonly number[], x: number): number {
   return lo * 2;
 }
 
-/** Longest cue or negative cue, in code units: bounds the scan of spans ordered by end. */
-export const MAX_CUE_LENGTH = 64;
+export { MAX_CUE_LENGTH };
 
 /**
  * Whether a span of `spans` ([start, end] pairs ordered by end) lies within `window` units of
@@ -154,20 +154,68 @@ export function isListGlue(text: string, from: number, to: number): boolean {
 }
 
 const URL_SCAN = 200;
-const DELIMITERS = new Set([...'[]()<>"\'`'].map((c) => c.charCodeAt(0)));
+/**
+ * Code units a URL or address runs over: printable ASCII, but not the brackets and quotes that
+ * delimit it — in [01.AI](https://01.ai/) the link text is not part of the address.
+ */
+const ADDRESS_CHAR = new Uint8Array(0x80);
+for (let c = 0x21; c < 0x7f; c++) ADDRESS_CHAR[c] = '[]()<>"\'`'.includes(String.fromCharCode(c)) ? 0 : 1;
+const printable = (c: number) => c < 0x80 && ADDRESS_CHAR[c] === 1;
 
 /**
- * Whether [start, end) sits in a URL or an e-mail address (https://github.com/QwenLM/Qwen,
- * tougao@huxiu.com): names there are addresses, not mentions a reader sees.
+ * The stretches of `text` that are URLs or e-mail addresses (https://github.com/QwenLM/Qwen,
+ * tougao@huxiu.com), as [start, end) pairs: names there are addresses, not mentions a reader
+ * sees. An address is the run of address characters around "://" or "@", or one that starts
+ * with "www.", at most URL_SCAN units either side of the marker. Most texts hold none.
  */
-export function inUrlOrEmail(text: string, start: number, end: number): boolean {
-  // A URL or address runs over printable ASCII, but not over the brackets and quotes that
-  // delimit it: in [01.AI](https://01.ai/) the link text is not part of the address.
-  const printable = (c: number) => c > 0x20 && c < 0x7f && !DELIMITERS.has(c);
-  let from = start;
-  while (from > 0 && start - from < URL_SCAN && printable(text.charCodeAt(from - 1))) from--;
-  let to = end;
-  while (to < text.length && to - end < URL_SCAN && printable(text.charCodeAt(to))) to++;
-  const token = text.slice(from, to);
-  return token.includes('://') || token.includes('@') || token.startsWith('www.');
+export function addressRanges(text: string): number[] {
+  const ranges: number[] = [];
+  const around = (at: number, length: number, startsRun: boolean) => {
+    let from = at;
+    while (!startsRun && from > 0 && at - from < URL_SCAN && printable(text.charCodeAt(from - 1))) from--;
+    if (startsRun && at > 0 && printable(text.charCodeAt(at - 1))) return;
+    let to = at + length;
+    while (to < text.length && to - at - length < URL_SCAN && printable(text.charCodeAt(to))) to++;
+    ranges.push(from, to);
+  };
+  for (const [marker, startsRun] of MARKERS) {
+    for (let at = text.indexOf(marker); at >= 0; at = text.indexOf(marker, at + marker.length)) {
+      around(at, marker.length, startsRun);
+    }
+  }
+  return ranges.length > 2 ? disjoint(ranges) : ranges;
+}
+
+/** [start, end) pairs sorted by start, overlapping ones merged. */
+function disjoint(ranges: readonly number[]): number[] {
+  const order = Array.from({ length: ranges.length / 2 }, (_, i) => i).sort(
+    (a, b) => ranges[a * 2]! - ranges[b * 2]!,
+  );
+  const out: number[] = [];
+  for (const i of order) {
+    const from = ranges[i * 2]!;
+    const to = ranges[i * 2 + 1]!;
+    if (out.length > 0 && from <= out[out.length - 1]!)
+      out[out.length - 1] = Math.max(out[out.length - 1]!, to);
+    else out.push(from, to);
+  }
+  return out;
+}
+
+const MARKERS: readonly (readonly [string, boolean])[] = [
+  ['://', false],
+  ['@', false],
+  ['www.', true],
+];
+
+/** Whether [start, end) lies inside one of `ranges` (disjoint [start, end) pairs, by start). */
+export function inRanges(ranges: readonly number[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = ranges.length / 2;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ranges[mid * 2]! <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && end <= ranges[lo * 2 - 1]!;
 }

@@ -3,8 +3,8 @@
 // entities seen so far — and ambiguous mentions wait for it, indexed by the entity that would
 // confirm them, so adding a node never rescans the others.
 import type { DetectorTable } from '@/lib/kb/compiled';
-import { type CompiledDetector, createDetector, makeEvidence } from './detector';
-import { analyse, type Found, named, Strength } from './engine';
+import { type CompiledDetector, createDetector } from './detector';
+import { analyse, type Engine, type Found, makeEvidence, named, Strength } from './engine';
 import type { Mention, PageScanner } from './types';
 
 interface NodeState<K> {
@@ -20,7 +20,11 @@ interface Waiting<K> {
 }
 
 export function createPageScanner<K>(source: DetectorTable | CompiledDetector): PageScanner<K> {
-  const engine = 'engine' in source ? source.engine : createDetector(source).engine;
+  return scannerFor('engine' in source ? source.engine : createDetector(source).engine);
+}
+
+/** A page scanner over a ready engine (the extension's, loaded precompiled). */
+export function scannerFor<K>(engine: Engine): PageScanner<K> {
   const evidence = makeEvidence(engine);
   const counts = new Int32Array(engine.entities.length);
   const nodes = new Map<K, NodeState<K>>();
@@ -84,6 +88,7 @@ export function createPageScanner<K>(source: DetectorTable | CompiledDetector): 
     add(key, text) {
       remove(key);
       const found = analyse(engine, text);
+      if (found.length === 0) return []; // most nodes: nothing to keep
       const node: NodeState<K> = { confirmed: [], pending: [] };
       nodes.set(key, node);
       for (const f of found) {

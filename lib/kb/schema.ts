@@ -2,7 +2,7 @@
 // Valibot keeps them small enough to run in tests, the build and the CLI alike.
 import * as v from 'valibot';
 
-import { ENTITY_TYPES, FACT_KINDS, SECTION_IDS, type SectionId } from './vocab';
+import { ENTITY_TYPES, FACT_KINDS, MAX_CUE_LENGTH, SECTION_IDS, type SectionId } from './vocab';
 
 export {
   ENTITY_TYPES,
@@ -93,15 +93,23 @@ export const FactFile = v.strictObject({
 export const EntityFile = v.strictObject({ entities: v.array(Entity) });
 
 /** How the detector finds an entity, authored in data/detection/*.json, keyed by entity id. */
+const Cue = v.pipe(
+  NonEmpty,
+  v.maxLength(
+    MAX_CUE_LENGTH,
+    `is longer than ${MAX_CUE_LENGTH} characters, the farthest the detector looks for cues`,
+  ),
+);
+
 export const Detection = v.strictObject({
   aliases: v.pipe(v.array(Alias), v.minLength(1, 'needs at least one alias')),
   /** Words that, near an ambiguous alias, show it means this entity (both languages). */
-  cues: v.optional(v.array(NonEmpty)),
+  cues: v.optional(v.array(Cue)),
   /**
    * Words that show an alias does not mean this entity: one that covers a match rules it out
    * (金元宝 for 元宝, "Meta tags" for Meta); one near an ambiguous alias does too (zodiac for Gemini).
    */
-  negativeCues: v.optional(v.array(NonEmpty)),
+  negativeCues: v.optional(v.array(Cue)),
 });
 export type Detection = v.InferOutput<typeof Detection>;
 export const DetectionFile = v.record(Id, Detection);

@@ -47,3 +47,6 @@ export type SectionId = (typeof SECTION_IDS)[number];
  */
 export const FACT_KINDS = ['figure', 'event', 'reported', 'opinion'] as const;
 export type FactKind = (typeof FACT_KINDS)[number];
+
+/** Longest cue or negative cue, in UTF-16 units: the detector looks for cues this far around a match. */
+export const MAX_CUE_LENGTH = 64;

@@ -24,6 +24,8 @@ export const BackgroundRequest = v.variant('type', [
     url: Url,
     title: v.pipe(v.string(), v.maxLength(1000)),
   }),
+  /** The precompiled detector's JSON, when a content script finds no current copy in storage. */
+  v.object({ type: v.literal('detector') }),
   /** Opens the side panel, optionally on an entity page of Explore. */
   v.object({ type: v.literal('open-side-panel'), entity: v.optional(EntityId) }),
   /** The side panel asks for the active tab's mentions. */

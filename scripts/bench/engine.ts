@@ -186,9 +186,9 @@ export async function runEngineBenchmark(
     },
     automaton: {
       states: automaton.fail.length,
-      patterns: detector.engine.names.payloads.length,
+      patterns: detector.engine.names.shapes.length,
       cueStates: detector.engine.cues().automaton.fail.length,
-      cuePatterns: detector.engine.cues().payloads.length,
+      cuePatterns: detector.engine.cues().shapes.length,
     },
   };
 

@@ -1,0 +1,25 @@
+// The detector arrives precompiled: from storage.local, where the background writes it at install
+// (no background wake-up on page load), or from the background when storage holds no copy of
+// this build. Building it here instead would cost tens of milliseconds of cold code per frame.
+import detectorBuild from '@/generated/detector-build.json';
+import { PRECOMPILED_VERSION, type PrecompiledDetector } from '@/lib/detect/precompiled';
+import { readDetectorCache } from '@/utils/detector-cache';
+import { askBackground } from '@/utils/messaging';
+
+const parse = (json: string | null): PrecompiledDetector | null => {
+  if (typeof json !== 'string') return null;
+  try {
+    const data = JSON.parse(json) as PrecompiledDetector;
+    return data?.v === PRECOMPILED_VERSION ? data : null;
+  } catch {
+    return null;
+  }
+};
+
+/** The precompiled detector, or null when neither storage nor the background has it. */
+export async function loadDetector(): Promise<PrecompiledDetector | null> {
+  return (
+    parse(await readDetectorCache(detectorBuild.id)) ??
+    parse(await askBackground<string>({ type: 'detector' }))
+  );
+}

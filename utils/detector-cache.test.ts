@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { currentJson } from './detector-cache';
+
+describe('detector cache', () => {
+  it('returns the JSON of a copy made by the same build only', () => {
+    expect(currentJson({ build: 'abc', json: '{"v":1}' }, 'abc')).toBe('{"v":1}');
+    expect(currentJson({ build: 'old', json: '{"v":1}' }, 'abc')).toBeNull();
+  });
+
+  it('ignores whatever else storage holds under the key', () => {
+    for (const stored of [undefined, null, 42, 'text', [], { build: 'abc' }, { build: 'abc', json: 7 }]) {
+      expect(currentJson(stored, 'abc')).toBeNull();
+    }
+  });
+});

@@ -5,6 +5,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { uiLanguage } from '@/components/i18n';
 import { themeAttribute } from '@/components/theme';
+import type { Engine } from '@/lib/detect/engine';
 import { engineFromPrecompiled, type PrecompiledDetector } from '@/lib/detect/precompiled';
 import { scannerFor } from '@/lib/detect/scanner';
 import type { Lang } from '@/lib/kb/format';
@@ -43,10 +44,25 @@ interface Active {
   hover: HoverController;
 }
 
+/** The precompiled detector until the first scan needs it, the engine from then on. */
+interface DetectorSource {
+  data: PrecompiledDetector | null;
+  engine: Engine | null;
+}
+
 async function start(ctx: ContentScriptContext) {
   if (!document.documentElement || !(globalThis.CSS && 'highlights' in CSS)) return;
-  // Loaded on first activation: a page on a site switched off never reads it.
-  let detector: Promise<PrecompiledDetector | null> | null = null;
+  // Loaded on first activation (a page on a site switched off never reads it), turned into the
+  // engine in the marker's first idle slice, then kept as the engine alone.
+  let loading: Promise<void> | null = null;
+  let detector: DetectorSource | null = null;
+  const engineOf = (d: DetectorSource): Engine => {
+    if (!d.engine) {
+      d.engine = engineFromPrecompiled(d.data!);
+      d.data = null;
+    }
+    return d.engine;
+  };
   let types = new Map<string, string>();
   let settings = parseSettings((await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY]);
   let active: Active | null = null;
@@ -84,8 +100,7 @@ async function start(ctx: ContentScriptContext) {
     context: mark.node.parentElement,
   });
 
-  const activate = (data: PrecompiledDetector) => {
-    types = new Map(data.entities.map(([id, type]) => [id, type]));
+  const activate = (source: DetectorSource) => {
     const ui = createUiHost(document);
     ui.setHighlightCss(highlightCss(settings.markStyle));
     const marker = new PageMarker({
@@ -94,12 +109,12 @@ async function start(ctx: ContentScriptContext) {
         const started = performance.now();
         let scanner = EMPTY_SCANNER;
         try {
-          scanner = scannerFor<Text>(engineFromPrecompiled(data));
+          scanner = scannerFor<Text>(engineOf(source));
         } catch (error) {
           // Only a damaged stored copy gets here; the page stays as it is, unmarked.
           console.warn('Factlens: the stored detector is damaged; nothing is marked on this page.', error);
         }
-        performance.measure('factlens:detector-build', { start: started });
+        performance.measure('factlens:detector-load', { start: started });
         return scanner;
       },
       entityType: (id) => types.get(id),
@@ -160,10 +175,14 @@ async function start(ctx: ContentScriptContext) {
     const on = isActiveOn(settings, host());
     if (!on && !active) sendCounts();
     if (on && !active) {
-      detector ??= loadDetector();
-      void detector.then((data) => {
+      loading ??= loadDetector().then((data) => {
+        if (!data) return;
+        detector = { data, engine: null };
+        types = new Map(data.entities.map(([id, type]) => [id, type]));
+      });
+      void loading.then(() => {
         // Settings may have changed while it loaded; without a detector the page stays unmarked.
-        if (data && !active && isActiveOn(settings, host())) activate(data);
+        if (detector && !active && isActiveOn(settings, host())) activate(detector);
       });
     } else if (!on && active) deactivate();
     else if (on && active) {

@@ -80,6 +80,11 @@ describe('boundaries', () => {
   it('ignores names inside URLs and e-mail addresses but not link text', () => {
     expect(detect('see https://github.com/QwenLM/Qwen and mail qwen@example.com')).toEqual([]);
     expect(detect('[Qwen](https://example.com/qwen)')).toMatchObject([{ entity: 'qwen', start: 1 }]);
+    expect(detect('www.qwen.ai and Qwen.')).toMatchObject([{ entity: 'qwen', start: 16 }]);
+    // An address further away than the run of address characters around the name does not count.
+    expect(entitiesOf(detect, 'Qwen, see https://example.com')).toEqual(['qwen']);
+    expect(entitiesOf(detect, `Qwen/${'a'.repeat(300)}@example.com`)).toEqual(['qwen']);
+    expect(entitiesOf(detect, 'Qwen/abc@example.com')).toEqual([]);
   });
 });
 

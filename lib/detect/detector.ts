@@ -22,7 +22,9 @@ export interface CompiledDetector extends Detector {
 
 export function createDetector(table: DetectorTable): CompiledDetector {
   const engine = compileEngine(table);
-  const run = (text: string, stats?: AnalyseStats) => resolveWithin(engine, analyse(engine, text, stats));
+  const evidence = makeEvidence(engine); // scratch, cleared after each string
+  const run = (text: string, stats?: AnalyseStats) =>
+    resolveWithin(engine, evidence, analyse(engine, text, stats));
   return {
     engine,
     detect: (text) => run(text),
@@ -31,17 +33,21 @@ export function createDetector(table: DetectorTable): CompiledDetector {
 }
 
 /** Settles pending mentions against the evidence in the same string. */
-function resolveWithin(engine: Engine, found: Found[]): Mention[] {
-  if (found.length === 0) return [];
-  if (!found.some((f) => f.strength === Strength.Pending)) return found.map((f) => named(engine, f));
-  const evidence = makeEvidence(engine);
+function resolveWithin(engine: Engine, evidence: ReturnType<typeof makeEvidence>, found: Found[]): Mention[] {
+  const out: Mention[] = [];
+  if (found.length === 0) return out;
+  let pending = false;
   for (const f of found) {
     if (f.strength === Strength.Strong) evidence.strong[f.entity]!++;
     else if (f.strength === Strength.Weak) evidence.weak[f.entity]!++;
+    else pending = true;
   }
-  const out: Mention[] = [];
   for (const f of found) {
-    if (f.strength !== Strength.Pending || evidence.has(f.entity)) out.push(named(engine, f));
+    if (!pending || f.strength !== Strength.Pending || evidence.has(f.entity)) out.push(named(engine, f));
+  }
+  for (const f of found) {
+    evidence.strong[f.entity] = 0;
+    evidence.weak[f.entity] = 0;
   }
   return out;
 }

@@ -7,11 +7,10 @@ import type { DetectorTable } from '@/lib/kb/compiled';
 import { type Automaton, buildAutomaton, HitList, scan } from './automaton';
 import { foldCode, isDigit, isHan, isLetter, isLower, isUpper, isWordChar, widthFold } from './chars';
 import {
-  addressRanges,
   covers,
   followsName,
   hasVersionAfter,
-  inRanges,
+  inUrlOrEmail,
   inWindow,
   isListGlue,
   MAX_CUE_LENGTH,
@@ -386,9 +385,7 @@ export function analyse(engine: Engine, text: string, stats?: AnalyseStats): Fou
     stats.hits += hits.length / 2;
   }
   if (hits.length === 0) return NO_FOUND;
-  // Most strings with hits hold near misses only ("AI" in "AI-generated"), and no address at all.
   let candidates: Candidate[] | null = null;
-  let addresses: number[] | null = null;
   for (let h = 1; h < hits.length; h += 2) {
     const pattern = hits.data[h]!;
     const end = hits.data[h - 1]!;
@@ -400,8 +397,7 @@ export function analyse(engine: Engine, text: string, stats?: AnalyseStats): Fou
       const alias = aliases[p.ref]!;
       if (!aliasBoundaryOk(text, start, end, shape, entities[alias.entity]!.versioned)) continue;
       if ((shape & SHAPE_STARTS_WORD) !== 0) {
-        addresses ??= addressRanges(text);
-        if (addresses.length > 0 && inRanges(addresses, start, end)) continue;
+        if (inUrlOrEmail(text, start, end)) continue;
       }
       candidates ??= [];
       candidates.push({ start, end, alias: p.ref, payload: p });
@@ -421,18 +417,13 @@ export function analyse(engine: Engine, text: string, stats?: AnalyseStats): Fou
 
   // Cues matter only near an ambiguous alias or one of an entity with negative cues: the cue
   // automaton reads the text around those alone (a node naming only Qwen or 华为 skips it).
-  const cues = new Map<number, Spans>();
-  const negatives = new Map<number, Spans>();
+  let cues: Map<number, Spans> | null = null;
+  let negatives: Map<number, Spans> | null = null;
   const { cueHits } = engine;
   cueHits.length = 0;
   let cueIndex: PatternIndex | null = null;
   let from = 0;
   let to = 0;
-  const scanCues = () => {
-    cueIndex ??= engine.cues();
-    const cueSteps = scan(cueIndex.automaton, text, cueHits, from, to);
-    if (stats) stats.steps += cueSteps;
-  };
   const { wantsCues } = engine;
   for (const c of chosen) {
     const alias = aliases[c.alias]!;
@@ -443,12 +434,18 @@ export function analyse(engine: Engine, text: string, stats?: AnalyseStats): Fou
     const wantFrom = Math.max(0, c.start - reach);
     const wantTo = Math.min(text.length, c.end + reach);
     if (wantFrom > to) {
-      if (to > from) scanCues();
+      if (to > from) {
+        cueIndex ??= engine.cues();
+        scanWindow(cueIndex, text, cueHits, from, to, stats);
+      }
       from = wantFrom;
     }
     to = Math.max(to, wantTo);
   }
-  if (to > from) scanCues();
+  if (to > from) {
+    cueIndex ??= engine.cues();
+    scanWindow(cueIndex, text, cueHits, from, to, stats);
+  }
   if (stats) stats.hits += cueHits.length / 2;
   for (let h = 0; cueIndex !== null && h < cueHits.length; h += 2) {
     const index: PatternIndex = cueIndex;
@@ -460,20 +457,22 @@ export function analyse(engine: Engine, text: string, stats?: AnalyseStats): Fou
       if (wantsCues[p.ref] === 0) continue;
       if (p.caseForm !== null && !caseMatches(text, start, p.caseForm)) continue;
       if (!cueBoundaryOk(text, start, end, shape)) continue;
-      const map = p.kind === Kind.Cue ? cues : negatives;
+      let map: Map<number, Spans>;
+      if (p.kind === Kind.Cue) map = cues ??= new Map();
+      else map = negatives ??= new Map();
       const spans = map.get(p.ref);
       if (spans) spans.push(start, end);
       else map.set(p.ref, [start, end]);
     }
   }
   if (cueIndex !== null) wantsCues.fill(0);
-  const knownAt = knownStarts(candidates, cues, entities.length);
+  let knownAt: ((entity: number, at: number) => boolean) | null = null;
 
   const found: Found[] = [];
   for (const c of chosen) {
     const alias = aliases[c.alias]!;
     const entity = alias.entity;
-    if (covers(negatives.get(entity), c.start, c.end)) continue;
+    if (negatives !== null && covers(negatives.get(entity), c.start, c.end)) continue;
     const { splitAt, tailAt, splitEntity } = c.payload;
     if (splitEntity >= 0) {
       found.push(make(text, c.start, c.start + splitAt, splitEntity, Strength.Strong));
@@ -487,13 +486,15 @@ export function analyse(engine: Engine, text: string, stats?: AnalyseStats): Fou
     // Ambiguous: rule out names and everyday words first, then look for evidence.
     if (alias.nameLike) {
       if (precededByHyphenatedWord(text, c.start)) continue;
-      if (followsName(text, c.start, c.end, (at) => knownAt(entity, at))) continue;
+      knownAt ??= knownStarts(candidates, cues, entities.length);
+      const known = knownAt;
+      if (followsName(text, c.start, c.end, (at) => known(entity, at))) continue;
     }
     if (alias.han && precededByDigit(text, c.start)) continue;
-    if (inWindow(negatives.get(entity), c.start, c.end, CUE_WINDOW, false, stats)) continue;
+    if (inWindow(negatives?.get(entity), c.start, c.end, CUE_WINDOW, false, stats)) continue;
     const evident =
       hasVersionAfter(text, c.end, alias.han) ||
-      inWindow(cues.get(entity), c.start, c.end, CUE_WINDOW, true, stats);
+      inWindow(cues?.get(entity), c.start, c.end, CUE_WINDOW, true, stats);
     found.push(make(text, c.start, c.end, entity, evident ? Strength.Weak : Strength.Pending));
   }
   resolveLists(text, found, entities);
@@ -504,14 +505,18 @@ export function analyse(engine: Engine, text: string, stats?: AnalyseStats): Fou
  * Whether an alias of any entity, or a cue of the given one, starts at an offset: the word after
  * "Claude" in "Claude Sonnet" is a cue, in "Claude Monet" a surname. Built on first use.
  */
-function knownStarts(candidates: readonly Candidate[], cues: ReadonlyMap<number, Spans>, width: number) {
+function knownStarts(
+  candidates: readonly Candidate[],
+  cues: ReadonlyMap<number, Spans> | null,
+  width: number,
+) {
   let aliasStarts: Set<number> | null = null;
   let cueStarts: Set<number> | null = null;
   return (entity: number, at: number): boolean => {
     if (!aliasStarts || !cueStarts) {
       aliasStarts = new Set(candidates.map((c) => c.start));
       cueStarts = new Set<number>();
-      for (const [e, spans] of cues)
+      for (const [e, spans] of cues ?? [])
         for (let i = 0; i < spans.length; i += 2) cueStarts.add(spans[i]! * width + e);
     }
     return aliasStarts.has(at) || cueStarts.has(at * width + entity);
@@ -526,6 +531,19 @@ function inOrder(candidates: readonly Candidate[]): boolean {
     if (a.start > b.start || (a.start === b.start && a.end < b.end)) return false;
   }
   return true;
+}
+
+/** Cue hits in text[from, to), added to the work count. */
+function scanWindow(
+  index: PatternIndex,
+  text: string,
+  hits: HitList,
+  from: number,
+  to: number,
+  stats: AnalyseStats | undefined,
+): void {
+  const steps = scan(index.automaton, text, hits, from, to);
+  if (stats) stats.steps += steps;
 }
 
 function make(text: string, start: number, end: number, entity: number, strength: Strength): Found {

@@ -145,11 +145,12 @@ export function engineFromPrecompiled(p: PrecompiledDetector): Engine {
   const hasNegatives = new Uint8Array(entities.length);
   for (const i of p.negatives) hasNegatives[i] = 1;
   let cues: PatternIndex | null = null;
+  const cueJson = p.cues; // the closure keeps this text, not the whole parsed detector
   return {
     entities,
     names: unpackIndex(p.names),
     cues: () => {
-      cues ??= unpackIndex(JSON.parse(p.cues) as PackedIndex);
+      cues ??= unpackIndex(JSON.parse(cueJson) as PackedIndex);
       return cues;
     },
     aliases,

@@ -163,59 +163,20 @@ for (let c = 0x21; c < 0x7f; c++) ADDRESS_CHAR[c] = '[]()<>"\'`'.includes(String
 const printable = (c: number) => c < 0x80 && ADDRESS_CHAR[c] === 1;
 
 /**
- * The stretches of `text` that are URLs or e-mail addresses (https://github.com/QwenLM/Qwen,
- * tougao@huxiu.com), as [start, end) pairs: names there are addresses, not mentions a reader
- * sees. An address is the run of address characters around "://" or "@", or one that starts
- * with "www.", at most URL_SCAN units either side of the marker. Most texts hold none.
+ * Whether [start, end) sits in a URL or an e-mail address (https://github.com/QwenLM/Qwen,
+ * tougao@huxiu.com): names there are addresses, not mentions a reader sees. The address is the
+ * run of address characters around the name, at most URL_SCAN units either side; most names
+ * stand between spaces, CJK text or brackets, and the run is the name itself.
  */
-export function addressRanges(text: string): number[] {
-  const ranges: number[] = [];
-  const around = (at: number, length: number, startsRun: boolean) => {
-    let from = at;
-    while (!startsRun && from > 0 && at - from < URL_SCAN && printable(text.charCodeAt(from - 1))) from--;
-    if (startsRun && at > 0 && printable(text.charCodeAt(at - 1))) return;
-    let to = at + length;
-    while (to < text.length && to - at - length < URL_SCAN && printable(text.charCodeAt(to))) to++;
-    ranges.push(from, to);
+export function inUrlOrEmail(text: string, start: number, end: number): boolean {
+  let from = start;
+  while (from > 0 && start - from < URL_SCAN && printable(text.charCodeAt(from - 1))) from--;
+  let to = end;
+  while (to < text.length && to - end < URL_SCAN && printable(text.charCodeAt(to))) to++;
+  if (from === start && to === end) return false;
+  const has = (marker: string) => {
+    const at = text.indexOf(marker, from);
+    return at >= 0 && at + marker.length <= to;
   };
-  for (const [marker, startsRun] of MARKERS) {
-    for (let at = text.indexOf(marker); at >= 0; at = text.indexOf(marker, at + marker.length)) {
-      around(at, marker.length, startsRun);
-    }
-  }
-  return ranges.length > 2 ? disjoint(ranges) : ranges;
-}
-
-/** [start, end) pairs sorted by start, overlapping ones merged. */
-function disjoint(ranges: readonly number[]): number[] {
-  const order = Array.from({ length: ranges.length / 2 }, (_, i) => i).sort(
-    (a, b) => ranges[a * 2]! - ranges[b * 2]!,
-  );
-  const out: number[] = [];
-  for (const i of order) {
-    const from = ranges[i * 2]!;
-    const to = ranges[i * 2 + 1]!;
-    if (out.length > 0 && from <= out[out.length - 1]!)
-      out[out.length - 1] = Math.max(out[out.length - 1]!, to);
-    else out.push(from, to);
-  }
-  return out;
-}
-
-const MARKERS: readonly (readonly [string, boolean])[] = [
-  ['://', false],
-  ['@', false],
-  ['www.', true],
-];
-
-/** Whether [start, end) lies inside one of `ranges` (disjoint [start, end) pairs, by start). */
-export function inRanges(ranges: readonly number[], start: number, end: number): boolean {
-  let lo = 0;
-  let hi = ranges.length / 2;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ranges[mid * 2]! <= start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo > 0 && end <= ranges[lo * 2 - 1]!;
+  return has('://') || has('@') || text.startsWith('www.', from);
 }

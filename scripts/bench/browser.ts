@@ -414,6 +414,7 @@ export async function runBrowserBench(options: BrowserBenchOptions = {}): Promis
             coldMs: summarize(hover.coldMs),
             warmMs: summarize(hover.warmMs),
           },
+          detectorLoadMs: summarize(hover.detectorLoadMs),
         };
       } catch (error) {
         const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);

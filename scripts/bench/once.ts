@@ -42,6 +42,7 @@ export async function memoryPerTab(
 }
 
 const REQUESTED = 'factlens:card-requested';
+const DETECTOR_LOAD = 'factlens:detector-load';
 const SHOWN = 'factlens:card-shown';
 
 /** The most recent `requested → shown` gap, in ms. */
@@ -61,15 +62,22 @@ export async function hoverLatency(
   url: string,
   loads: number,
   hoversPerLoad = 3,
-): Promise<{ text: string; coldMs: number[]; warmMs: number[] }> {
+): Promise<{ text: string; coldMs: number[]; warmMs: number[]; detectorLoadMs: number[] }> {
   const coldMs: number[] = [];
   const warmMs: number[] = [];
+  const detectorLoadMs: number[] = [];
   let text = '';
   for (let i = 0; i < loads; i++) {
     const tab = await Tab.open(context);
     try {
       await tab.page.goto(url, { waitUntil: 'load' });
       await tab.waitForEntry(MARKED, 30_000);
+      // Turning the precompiled detector into the page's engine, on the content script's cold code.
+      detectorLoadMs.push(
+        await tab.evaluate<number>(
+          `performance.getEntriesByName(${JSON.stringify(DETECTOR_LOAD)})[0].duration`,
+        ),
+      );
       // The alphabetically first marked text, so every run hovers the same mention.
       text = [...new Set(await markedTexts(tab.page))].sort()[0] ?? '';
       if (!text) throw new Error(`no marks on ${url}: the detector table may lack its names`);
@@ -88,5 +96,5 @@ export async function hoverLatency(
       await tab.close();
     }
   }
-  return { text, coldMs, warmMs };
+  return { text, coldMs, warmMs, detectorLoadMs };
 }

@@ -38,6 +38,7 @@ describe('benchPages', () => {
       'tie-b',
       'synthetic-article',
       'short-paragraphs',
+      'no-mentions',
     ]);
     expect(set.typical?.id).toBe('tie-b'); // the third of five by size
     expect(set.notes).toEqual([]);
@@ -48,7 +49,7 @@ describe('benchPages', () => {
     const lonely = await mkdtemp(join(tmpdir(), 'bench-lonely-'));
     try {
       const set = await benchPages(lonely, [], { articleBytes: 5_000, shortParagraphs: 10 });
-      expect(set.pages.map((p) => p.id)).toEqual(['synthetic-article', 'short-paragraphs']);
+      expect(set.pages.map((p) => p.id)).toEqual(['synthetic-article', 'short-paragraphs', 'no-mentions']);
       expect(set.typical).toBeNull();
       expect(set.notes.join('\n')).toMatch(/corpus pages skipped.*\n.*built-in filler/);
     } finally {

@@ -1,10 +1,13 @@
 // The pages the browser benchmark loads: the largest real pages of the shared corpus, served with
-// their own scripts disabled, and two synthetic stress pages generated at run time.
+// their own scripts disabled, two synthetic stress pages generated at run time, and a short page
+// that names nothing the knowledge base knows.
 import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { createDetector } from '../../lib/detect';
+import { loadDetectorTable } from '../../lib/detect/table-from-data';
 import { sentencePool } from './sentences';
-import { articlePage, shortParagraphsPage } from './synthetic';
+import { articlePage, quietPage, shortParagraphsPage } from './synthetic';
 
 export interface BenchPage {
   /** Stable id used in tables and JSON, e.g. `yahoo-2` or `synthetic-article`. */
@@ -84,6 +87,14 @@ export async function benchPages(
     id: 'short-paragraphs',
     path: '/bench/short-paragraphs.html',
     body: Buffer.from(shortParagraphsPage(pool, aliases, options.shortParagraphs)),
+    kind: 'synthetic',
+  });
+  // The common case: a page with nothing to mark, where Factlens should cost next to nothing.
+  const { detect } = createDetector(loadDetectorTable());
+  pages.push({
+    id: 'no-mentions',
+    path: '/bench/no-mentions.html',
+    body: Buffer.from(quietPage(pool, (s) => detect(s).length === 0)),
     kind: 'synthetic',
   });
   return { pages, typical, notes };

@@ -101,6 +101,8 @@ export interface OncePerRun {
     domAddedBytes: number;
   } | null;
   hover: { page: string; text: string; coldMs: Summary; warmMs: Summary } | null;
+  /** Turning the precompiled detector into the page's engine, per fresh page load. */
+  detectorLoadMs?: Summary;
 }
 
 export interface Machine {

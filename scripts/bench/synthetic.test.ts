@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articlePage, seededRandom, shortParagraphsPage } from './synthetic';
+import { articlePage, quietPage, seededRandom, shortParagraphsPage } from './synthetic';
 
 const pool = {
   en: ['Researchers released a new model this week.', 'The results were mixed on coding tasks.'],
@@ -56,5 +56,16 @@ describe('shortParagraphsPage', () => {
     const lengths = paragraphs.map((p) => p.replace(/<[^>]+>/g, '').length);
     expect(Math.max(...lengths)).toBeLessThanOrEqual(80);
     expect(shortParagraphsPage(pool, aliases, 500)).toBe(html);
+  });
+});
+
+describe('quietPage', () => {
+  it('uses only the sentences it is given as quiet, in both languages', () => {
+    const html = quietPage(pool, (s) => !s.includes('model') && !s.includes('模型'), 2_000);
+    expect(html).toContain('The results were mixed on coding tasks.');
+    expect(html).toContain('代码任务上的结果喜忧参半。');
+    expect(html).not.toContain('model this week');
+    expect(html).not.toContain('新模型');
+    expect(Buffer.byteLength(html)).toBeGreaterThan(2_000);
   });
 });

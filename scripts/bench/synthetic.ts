@@ -169,3 +169,35 @@ export function shortParagraphsPage(
   }
   return pageHtml('Synthetic short paragraphs', 'en', chunks.join('\n'));
 }
+
+/**
+ * An ordinary short article that names nothing Factlens knows: what most pages a reader opens
+ * are. `quiet` says whether a text qualifies (the detector finds nothing in it); it is asked about
+ * each sentence and about the whole text with each new paragraph, since evidence carries across.
+ */
+export function quietPage(
+  pool: SentencePool,
+  quiet: (text: string) => boolean,
+  targetBytes = 8_000,
+  seed = 11,
+): string {
+  const w = writer(seed);
+  const source = poolOrFallback(pool);
+  const en = source.en.filter(quiet);
+  const zh = source.zh.filter(quiet);
+  const chunks: string[] = ['<article>', '<h1>Notes from the week</h1>'];
+  let text = '';
+  let bytes = 0;
+  for (let n = 0, tries = 0; bytes < targetBytes && (en.length || zh.length) && tries < 1000; n++, tries++) {
+    const list = n % 3 === 2 && zh.length ? zh : en.length ? en : zh;
+    const parts = Array.from({ length: w.int(3, 5) }, () => w.pick(list));
+    const paragraph = parts.join(list === zh ? '' : ' ');
+    if (!quiet(`${text}\n${paragraph}`)) continue;
+    text += `\n${paragraph}`;
+    const html = `<p>${escapeHtml(paragraph)}</p>`;
+    chunks.push(html);
+    bytes += Buffer.byteLength(html) + 1;
+  }
+  chunks.push('</article>');
+  return pageHtml('Notes from the week', 'en', chunks.join('\n'));
+}

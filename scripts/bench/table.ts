@@ -136,6 +136,13 @@ export function onceLines(result: BrowserBenchResult): string[] {
         `${fmtMs(h.warmMs.median)} ms again (medians of ${h.coldMs.n} and ${h.warmMs.n})`,
     );
   }
+  if (once.detectorLoadMs) {
+    const d = once.detectorLoadMs;
+    lines.push(
+      `detector load per page (precompiled engine → ready): ${fmtMs(d.median)} ms median, ` +
+        `${fmtMs(d.min)}–${fmtMs(d.max)} ms over ${d.n} fresh loads`,
+    );
+  }
   return lines;
 }
 

@@ -1,6 +1,7 @@
 // Context rules for ambiguous aliases, as small pure functions over the original text.
 
-import { MAX_CUE_LENGTH } from '@/lib/kb/vocab';
+// Relative: the KB build (postinstall) imports this before `wxt prepare` has made the @ alias.
+import { MAX_CUE_LENGTH } from '../kb/vocab';
 import { isDigit, isHan, isLetter, isLower, isSeparator, isUpper } from './chars';
 import type { AnalyseStats } from './engine';
 

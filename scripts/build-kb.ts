@@ -1,4 +1,4 @@
-// npm run kb: validates data/, compiles it and writes generated/{kb,detector-table,detector,search-index}.json.
+// npm run kb: validates data/, compiles it and writes generated/{kb,detector,search-index}.json.
 // detector.json is the detector engine precompiled: the extension loads it instead of building it.
 // On invalid data it prints every problem and exits 1. `--update-ids` also rewrites the id
 // snapshot that the data tests hold the data to (see lib/kb/ids.ts).
@@ -9,7 +9,6 @@ import { gzipSync } from 'node:zlib';
 import { compileEngine } from '../lib/detect/engine';
 import { precompileEngine } from '../lib/detect/precompiled';
 import { compileAll } from '../lib/kb/compile';
-import { packDetectorTable } from '../lib/kb/detector-table';
 import { ID_SNAPSHOT_PATH, type IdSnapshot, idSnapshot, missingIds } from '../lib/kb/ids';
 import { loadData, repoRoot } from '../lib/kb/load';
 
@@ -31,7 +30,6 @@ function main(): number {
   mkdirSync(outDir, { recursive: true });
   const outputs: [string, unknown][] = [
     ['kb.json', kb],
-    ['detector-table.json', packDetectorTable(detectorTable)],
     ['detector.json', precompileEngine(compileEngine(detectorTable))],
     ['search-index.json', searchIndex],
   ];

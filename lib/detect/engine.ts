@@ -1,7 +1,7 @@
-// The detector's engine: compiles a DetectorTable into an automaton over the aliases and analyses
-// one string (one text node, or a whole page) in a single pass. Cues and negative cues live in a
-// second automaton, built only when a string first holds an alias: most pages mention nothing,
-// and then only the smaller alias automaton is ever built.
+// The detector's engine: compiles a DetectorTable into an automaton over the aliases (at build
+// time; the extension loads it precompiled, see precompiled.ts) and analyses one string (one text
+// node, or a whole page) in a single pass. Cues and negative cues live in a second automaton,
+// made ready only when a string first holds an alias that needs them, and read only around it.
 // Pure: no DOM, no extension APIs; runs in Node, tests and the content script.
 import type { DetectorTable } from '@/lib/kb/compiled';
 import { type Automaton, buildAutomaton, HitList, scan } from './automaton';
@@ -95,7 +95,7 @@ export interface Engine {
   readonly entities: readonly EntityInfo[];
   /** The aliases' automaton. */
   readonly names: PatternIndex;
-  /** The cues' and negative cues' automaton, built on first call. */
+  /** The cues' and negative cues' automaton, built or unpacked on first call. */
   cues(): PatternIndex;
   readonly aliases: readonly AliasInfo[];
   readonly entityIndex: ReadonlyMap<string, number>;

@@ -2,8 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { loadDetectorTable } from '../detect/table-from-data';
-import { packDetectorTable, toDetectorTable, unpackDetectorTable } from './detector-table';
+import { toDetectorTable } from './detector-table';
 import { readShared, repoRoot } from './load';
 import { DetectionFile } from './schema';
 import { parseEntitySpec } from './spec';
@@ -108,14 +107,5 @@ describe('data/detection', () => {
       if (ambiguous && !detection.cues?.length && !related.get(id)?.length) bare.push(id);
     }
     expect(bare).toEqual([]);
-  });
-});
-
-describe('packed table', () => {
-  it('round-trips the real table exactly and is smaller', () => {
-    const table = loadDetectorTable();
-    const packed = packDetectorTable(table);
-    expect(unpackDetectorTable(JSON.parse(JSON.stringify(packed)))).toEqual(table);
-    expect(JSON.stringify(packed).length).toBeLessThan(JSON.stringify(table).length * 0.7);
   });
 });

@@ -30,7 +30,9 @@ export default defineBackground(() => {
   });
 
   // Pages read the detector from storage; write this build's copy before any of them asks.
-  const cacheDetector = () => writeDetectorCache({ build: detectorBuild.id, json: detectorJson });
+  // A failed write (storage full) costs nothing but speed: pages then ask here instead.
+  const cacheDetector = () =>
+    writeDetectorCache({ build: detectorBuild.id, json: detectorJson }).catch(() => {});
   browser.runtime.onInstalled.addListener(() => void cacheDetector());
 
   async function handle(

@@ -4,6 +4,7 @@
 // made ready only when a string first holds an alias that needs them, and read only around it.
 // Pure: no DOM, no extension APIs; runs in Node, tests and the content script.
 import type { DetectorTable } from '@/lib/kb/compiled';
+import { MAX_CUE_LENGTH } from '../kb/vocab';
 import { type Automaton, buildAutomaton, HitList, scan } from './automaton';
 import { foldCode, isDigit, isHan, isLetter, isLower, isUpper, isWordChar, widthFold } from './chars';
 import {
@@ -13,7 +14,6 @@ import {
   inUrlOrEmail,
   inWindow,
   isListGlue,
-  MAX_CUE_LENGTH,
   precededByDigit,
   precededByHyphenatedWord,
   typeFamily,
@@ -60,7 +60,7 @@ export class Payload {
   ) {}
 }
 
-export interface WordShape {
+interface WordShape {
   startsWord: boolean;
   end: End;
 }
@@ -156,7 +156,7 @@ export const CUE_WINDOW = 200;
 /** Shape bit: the pattern starts with a letter or digit and must start a word. */
 export const SHAPE_STARTS_WORD = 1;
 
-export const shapeBits = (shape: WordShape) => (shape.startsWord ? SHAPE_STARTS_WORD : 0) | (shape.end << 1);
+const shapeBits = (shape: WordShape) => (shape.startsWord ? SHAPE_STARTS_WORD : 0) | (shape.end << 1);
 
 function shapeOf(text: string): WordShape {
   const first = text.charCodeAt(0);
@@ -396,9 +396,7 @@ export function analyse(engine: Engine, text: string, stats?: AnalyseStats): Fou
       if (p.caseForm !== null && !caseMatches(text, start, p.caseForm)) continue;
       const alias = aliases[p.ref]!;
       if (!aliasBoundaryOk(text, start, end, shape, entities[alias.entity]!.versioned)) continue;
-      if ((shape & SHAPE_STARTS_WORD) !== 0) {
-        if (inUrlOrEmail(text, start, end)) continue;
-      }
+      if ((shape & SHAPE_STARTS_WORD) !== 0 && inUrlOrEmail(text, start, end)) continue;
       candidates ??= [];
       candidates.push({ start, end, alias: p.ref, payload: p });
     }
@@ -429,43 +427,40 @@ export function analyse(engine: Engine, text: string, stats?: AnalyseStats): Fou
     const alias = aliases[c.alias]!;
     if (!alias.needsContext && engine.hasNegatives[alias.entity] !== 1) continue;
     wantsCues[alias.entity] = 1;
+    cueIndex ??= engine.cues();
     // An unambiguous alias only needs the negative cues that cover it (Qwen in Qwen2-VL).
     const reach = alias.needsContext ? CUE_REACH : MAX_CUE_LENGTH;
     const wantFrom = Math.max(0, c.start - reach);
     const wantTo = Math.min(text.length, c.end + reach);
+    // Windows are merged while they overlap; each merged one is read once.
     if (wantFrom > to) {
-      if (to > from) {
-        cueIndex ??= engine.cues();
-        scanWindow(cueIndex, text, cueHits, from, to, stats);
-      }
+      if (to > from) scanWindow(cueIndex, text, cueHits, from, to, stats);
       from = wantFrom;
     }
     to = Math.max(to, wantTo);
   }
-  if (to > from) {
-    cueIndex ??= engine.cues();
-    scanWindow(cueIndex, text, cueHits, from, to, stats);
-  }
-  if (stats) stats.hits += cueHits.length / 2;
-  for (let h = 0; cueIndex !== null && h < cueHits.length; h += 2) {
-    const index: PatternIndex = cueIndex;
-    const end = cueHits.data[h]!;
-    const pattern = cueHits.data[h + 1]!;
-    const start = end - index.automaton.patternLength[pattern]!;
-    const shape = index.shapes[pattern]!;
-    for (const p of index.payloadsOf(pattern)) {
-      if (wantsCues[p.ref] === 0) continue;
-      if (p.caseForm !== null && !caseMatches(text, start, p.caseForm)) continue;
-      if (!cueBoundaryOk(text, start, end, shape)) continue;
-      let map: Map<number, Spans>;
-      if (p.kind === Kind.Cue) map = cues ??= new Map();
-      else map = negatives ??= new Map();
-      const spans = map.get(p.ref);
-      if (spans) spans.push(start, end);
-      else map.set(p.ref, [start, end]);
+  if (cueIndex !== null) {
+    if (to > from) scanWindow(cueIndex, text, cueHits, from, to, stats);
+    if (stats) stats.hits += cueHits.length / 2;
+    for (let h = 0; h < cueHits.length; h += 2) {
+      const end = cueHits.data[h]!;
+      const pattern = cueHits.data[h + 1]!;
+      const start = end - cueIndex.automaton.patternLength[pattern]!;
+      const shape = cueIndex.shapes[pattern]!;
+      for (const p of cueIndex.payloadsOf(pattern)) {
+        if (wantsCues[p.ref] === 0) continue;
+        if (p.caseForm !== null && !caseMatches(text, start, p.caseForm)) continue;
+        if (!cueBoundaryOk(text, start, end, shape)) continue;
+        let map: Map<number, Spans>;
+        if (p.kind === Kind.Cue) map = cues ??= new Map();
+        else map = negatives ??= new Map();
+        const spans = map.get(p.ref);
+        if (spans) spans.push(start, end);
+        else map.set(p.ref, [start, end]);
+      }
     }
+    wantsCues.fill(0);
   }
-  if (cueIndex !== null) wantsCues.fill(0);
   let knownAt: ((entity: number, at: number) => boolean) | null = null;
 
   const found: Found[] = [];
@@ -503,24 +498,20 @@ export function analyse(engine: Engine, text: string, stats?: AnalyseStats): Fou
 
 /**
  * Whether an alias of any entity, or a cue of the given one, starts at an offset: the word after
- * "Claude" in "Claude Sonnet" is a cue, in "Claude Monet" a surname. Built on first use.
+ * "Claude" in "Claude Sonnet" is a cue, in "Claude Monet" a surname. Made only for a name-like
+ * ambiguous alias.
  */
 function knownStarts(
   candidates: readonly Candidate[],
   cues: ReadonlyMap<number, Spans> | null,
   width: number,
 ) {
-  let aliasStarts: Set<number> | null = null;
-  let cueStarts: Set<number> | null = null;
-  return (entity: number, at: number): boolean => {
-    if (!aliasStarts || !cueStarts) {
-      aliasStarts = new Set(candidates.map((c) => c.start));
-      cueStarts = new Set<number>();
-      for (const [e, spans] of cues ?? [])
-        for (let i = 0; i < spans.length; i += 2) cueStarts.add(spans[i]! * width + e);
-    }
-    return aliasStarts.has(at) || cueStarts.has(at * width + entity);
-  };
+  const aliasStarts = new Set(candidates.map((c) => c.start));
+  const cueStarts = new Set<number>();
+  for (const [e, spans] of cues ?? []) {
+    for (let i = 0; i < spans.length; i += 2) cueStarts.add(spans[i]! * width + e);
+  }
+  return (entity: number, at: number): boolean => aliasStarts.has(at) || cueStarts.has(at * width + entity);
 }
 
 /** Whether candidates are already by start, longest first: hits come by end, and mostly are. */

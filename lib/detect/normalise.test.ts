@@ -1,8 +1,37 @@
 import { describe, expect, it } from 'vitest';
-import { foldCode, isSeparator, isWordChar, SEP } from './chars';
+import {
+  FOLDED_RANGES,
+  foldCode,
+  isDigit,
+  isLetter,
+  isSeparator,
+  isWordChar,
+  SEP,
+  WORD_RANGES,
+} from './chars';
 import { separatorVariants } from './variants';
 
 const fold = (s: string) => [...s].map((c) => String.fromCharCode(foldCode(c.charCodeAt(0)))).join('');
+
+describe('character tables', () => {
+  // The automaton fills its classes from these ranges instead of testing 65,536 code units.
+  it('WORD_RANGES hold exactly the letters and digits', () => {
+    const wrong: number[] = [];
+    for (let c = 0; c < 65536; c++) {
+      const inRanges = WORD_RANGES.some(([from, to]) => c >= from && c <= to);
+      if (inRanges !== (isLetter(c) || isDigit(c))) wrong.push(c);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('foldCode is the identity outside FOLDED_RANGES', () => {
+    const wrong: number[] = [];
+    for (let c = 0; c < 65536; c++) {
+      if (!FOLDED_RANGES.some(([from, to]) => c >= from && c <= to) && foldCode(c) !== c) wrong.push(c);
+    }
+    expect(wrong).toEqual([]);
+  });
+});
 
 describe('foldCode', () => {
   it('folds case and full width, one code unit to one', () => {

@@ -48,8 +48,6 @@ function firstEndAbove(spans: readonly number[], x: number): number {
   return lo * 2;
 }
 
-export { MAX_CUE_LENGTH };
-
 /**
  * Whether a span of `spans` ([start, end] pairs ordered by end) lies within `window` units of
  * [start, end). With `outside`, spans overlapping the match itself do not count.
@@ -175,9 +173,6 @@ export function inUrlOrEmail(text: string, start: number, end: number): boolean 
   let to = end;
   while (to < text.length && to - end < URL_SCAN && printable(text.charCodeAt(to))) to++;
   if (from === start && to === end) return false;
-  const has = (marker: string) => {
-    const at = text.indexOf(marker, from);
-    return at >= 0 && at + marker.length <= to;
-  };
-  return has('://') || has('@') || text.startsWith('www.', from);
+  const token = text.slice(from, to); // at most 2 × URL_SCAN around the name
+  return token.includes('://') || token.includes('@') || token.startsWith('www.');
 }

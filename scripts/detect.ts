@@ -12,18 +12,21 @@
 //                                         nodes, each scanned as one node of a page.
 //   npm run detect -- --eval              precision/recall on the labelled set, with every false
 //                                         positive and negative.
+//   npm run detect -- --marks             the page-furniture rules on the hand-labelled marks of
+//                                         the corpus pages and READMEs: precision, recall, errors.
 //
 // The table is compiled in memory from data/, so it is never stale.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseHTML } from 'linkedom';
-import { createDetector, createPageScanner } from '../lib/detect';
+import { createDetector } from '../lib/detect';
 import { evaluate, formatEvaluation } from '../lib/detect/evaluate';
 import { loadCorpusItems, loadOwnSentences } from '../lib/detect/labelled/load';
 import { loadDetectorTable } from '../lib/detect/table-from-data';
 import type { Mention } from '../lib/detect/types';
-import { collectTextNodes } from '../lib/dom/text-nodes';
+import { evaluateMarks, formatMarkEvaluation } from '../lib/dom/labelled/page-marks';
+import { scanPage } from '../lib/dom/page-scan';
 import type { DetectorTable } from '../lib/kb/compiled';
 import { repoRoot } from '../lib/kb/load';
 
@@ -98,23 +101,20 @@ function locate(source: string, starts: number[], offset: number, m: Mention): L
   return { ...m, line: lo + 1, column: offset - starts[lo]! + 1, context: `…${before}[${m.text}]${after}…` };
 }
 
-/** Mentions of an HTML page, node by node through a page scanner, placed back in the source. */
+/** Mentions of an HTML page, scanned as the content script scans it (furniture left out), placed back in the source. */
 function htmlMentions(source: string, table: ReturnType<typeof createDetector>): Located[] {
   const { document } = parseHTML(source);
-  const nodes = collectTextNodes((document.body ?? document.documentElement) as unknown as Node);
-  const scanner = createPageScanner<number>(table);
-  const byNode = new Map<number, Mention[]>();
-  nodes.forEach((node, i) => {
-    byNode.set(i, scanner.add(i, node.data));
-  });
-  for (const { key, mention } of scanner.takePromoted()) byNode.get(key)!.push(mention);
+  const { nodes, mentions: byNode } = scanPage(
+    (document.body ?? document.documentElement) as unknown as Node,
+    table.engine,
+  );
   // Text nodes appear in source order; find each in the source from a moving cursor (entities
   // like &amp; can defeat this, then the mention itself is searched for).
   const starts = lineStarts(source);
   const out: Located[] = [];
   let cursor = 0;
   nodes.forEach((node, i) => {
-    const mentions = (byNode.get(i) ?? []).sort((a, b) => a.start - b.start);
+    const mentions = byNode[i]!;
     // Text content follows a '>' far more often than attribute values do.
     const tagged = source.indexOf(`>${node.data}`, cursor);
     const at = tagged >= 0 ? tagged + 1 : source.indexOf(node.data, cursor);
@@ -166,13 +166,26 @@ function runEval(): number {
   return corpus.problems.length ? 1 : 0;
 }
 
+/** The page-furniture rules against the hand-labelled marks of the corpus pages and READMEs. */
+function runMarks(): number {
+  const result = evaluateMarks(createDetector(loadTable()).engine);
+  if (result.files === 0) {
+    console.log('real-page marks: skipped (../shared/corpus not found)');
+    return 0;
+  }
+  console.log(formatMarkEvaluation(result));
+  return result.unlabelled.length || result.stale.length ? 1 : 0;
+}
+
 const USAGE = `usage: npm run --silent detect -- --jsonl   (JSON lines on stdin)
        npm run detect -- FILE...              (text, Markdown or HTML files)
-       npm run detect -- --eval               (labelled-set precision, recall and confusion)`;
+       npm run detect -- --eval               (labelled-set precision, recall and confusion)
+       npm run detect -- --marks              (page furniture: labelled real-page marks)`;
 
 async function main(argv: string[]): Promise<number> {
   if (argv.includes('--jsonl')) return runJsonl();
   if (argv.includes('--eval')) return runEval();
+  if (argv.includes('--marks')) return runMarks();
   const files = argv.filter((a) => !a.startsWith('--'));
   if (argv.includes('--help') || files.length === 0) {
     console.error(USAGE);

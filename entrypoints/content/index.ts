@@ -8,6 +8,7 @@ import { themeAttribute } from '@/components/theme';
 import type { Engine } from '@/lib/detect/engine';
 import { engineFromPrecompiled, type PrecompiledDetector } from '@/lib/detect/precompiled';
 import { scannerFor } from '@/lib/detect/scanner';
+import { createFurnitureRules, entitySites, pageHostOf } from '@/lib/dom/furniture';
 import type { Lang } from '@/lib/kb/format';
 import { type ContentRequest, type PageInfo, parseContentRequest } from '@/lib/messages/content';
 import { parseSettings, SETTINGS_KEY, type Settings } from '@/lib/settings/schema';
@@ -126,6 +127,13 @@ async function start(ctx: ContentScriptContext) {
         if (marks > 0) requestIdleCallback(() => card.prepare(), { timeout: 2000 });
       },
       highlightCss: () => highlightCss(settings.markStyle),
+      createFilter: () => {
+        const rules = createFurnitureRules(
+          entitySites(engineOf(source)),
+          pageHostOf(document, location.href),
+        );
+        return (node, mentions) => rules.keep(node, mentions);
+      },
     });
     let hover: HoverController | null = null;
     const card = createCardUi({

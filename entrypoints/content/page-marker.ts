@@ -1,7 +1,7 @@
 // Finds mentions in a page's text and paints them with the CSS Custom Highlight API: the page's
 // DOM is never changed. Work runs in idle-time slices of a few milliseconds, the visible part of
 // the page first; a MutationObserver feeds added or changed text back into the same queue.
-import type { Mention, PageScanner } from '@/lib/detect/types';
+import type { Mention, MentionFilter, PageScanner } from '@/lib/detect/types';
 import { ACTIVE_HIGHLIGHT, MARK_HIGHLIGHT } from './highlight-style';
 import { createTextWalk, isInSkippedSubtree, isSkippedElement, type TextWalk } from './text-walk';
 
@@ -46,6 +46,11 @@ export interface PageMarkerDeps {
   onMutationBatch?: () => void;
   /** The ::highlight() rules, also needed inside open shadow roots, which document rules don't reach. */
   highlightCss: () => string;
+  /**
+   * Rules for which mentions of a text node count (page furniture does not), made afresh after
+   * each batch of page changes, since they remember what they judged of the page's elements.
+   */
+  createFilter?: () => MentionFilter<Text>;
 }
 
 export class PageMarker {
@@ -65,6 +70,7 @@ export class PageMarker {
   private readonly shownEntities = new Set<string>();
   private scheduled = false;
   private scanner: PageScanner<Text> = EMPTY_SCANNER;
+  private filter: MentionFilter<Text> | null = null;
   /** The first slice starts the page walk, from the text at the top of the viewport. */
   private walkFromViewport = false;
   private reportedDone = false;
@@ -278,7 +284,8 @@ export class PageMarker {
     const text = node.data;
     // Nearly every text node on a page is short markup filler: skip the scanner's call overhead.
     if (text.length < 2 && !had) return false;
-    const mentions = this.scanner.add(node, text);
+    this.filter ??= this.deps.createFilter?.() ?? null;
+    const mentions = this.scanner.add(node, text, this.filter ?? undefined);
     this.unpaint(node);
     this.invisible.delete(node);
     if (mentions.length === 0) {
@@ -354,6 +361,7 @@ export class PageMarker {
   }
 
   private onMutations(records: MutationRecord[]): void {
+    this.filter = null;
     let removedElements = false;
     const added = new Set<Node>();
     for (const record of records) {

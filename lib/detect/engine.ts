@@ -80,6 +80,8 @@ export interface EntityInfo {
   /** Related entities in both directions. */
   related: number[];
   versioned: boolean;
+  /** Host names of the entity's own sites (for the page-furniture rules), if any. */
+  sites?: readonly string[];
 }
 
 /** An automaton with what each of its patterns means. */
@@ -200,6 +202,7 @@ export function compileEngine(table: DetectorTable): Engine {
     family: typeFamily(e.type),
     related: [...related[i]!],
     versioned: VERSIONED_TYPES.has(e.type),
+    ...(e.sites?.length ? { sites: e.sites } : {}),
   }));
 
   const names = new PatternSet();

@@ -30,8 +30,8 @@ interface PackedIndex {
 
 export interface PrecompiledDetector {
   v: typeof PRECOMPILED_VERSION;
-  /** [id, type, related entity indices (both directions)] */
-  entities: [string, string, number[]][];
+  /** [id, type, related entity indices (both directions), own sites if any] */
+  entities: [string, string, number[], string[]?][];
   /** Per alias: entity, then flags (1 starts a word, 2 needs context, 4 name-like, 8 Han), then End. */
   aliases: number[];
   /** Indices of entities with negative cues. */
@@ -112,7 +112,9 @@ export function precompileEngine(engine: Engine): PrecompiledDetector {
   });
   return {
     v: PRECOMPILED_VERSION,
-    entities: engine.entities.map((e) => [e.id, e.type, e.related]),
+    entities: engine.entities.map((e) =>
+      e.sites ? [e.id, e.type, e.related, [...e.sites]] : [e.id, e.type, e.related],
+    ),
     aliases,
     negatives,
     names: packIndex(engine.names),
@@ -123,12 +125,13 @@ export function precompileEngine(engine: Engine): PrecompiledDetector {
 /** Rebuilds the engine: typed arrays and row copies, no pattern work; cues on first need. */
 export function engineFromPrecompiled(p: PrecompiledDetector): Engine {
   if (p?.v !== PRECOMPILED_VERSION) throw new Error('precompiled detector: unknown version');
-  const entities: EntityInfo[] = p.entities.map(([id, type, related]) => ({
+  const entities: EntityInfo[] = p.entities.map(([id, type, related, sites]) => ({
     id,
     type,
     family: typeFamily(type),
     related,
     versioned: VERSIONED_TYPES.has(type),
+    ...(sites ? { sites } : {}),
   }));
   const aliases: AliasInfo[] = [];
   for (let i = 0; i < p.aliases.length; i += 3) {

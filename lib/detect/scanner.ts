@@ -85,16 +85,24 @@ export function scannerFor<K>(engine: Engine): PageScanner<K> {
   };
 
   return {
-    add(key, text) {
+    add(key, text, keep) {
       remove(key);
-      const found = analyse(engine, text);
+      let found = analyse(engine, text);
       if (found.length === 0) return []; // most nodes: nothing to keep
+      for (const f of found) named(engine, f);
+      if (keep) {
+        const kept = new Set(
+          keep(
+            key,
+            found.map((f) => f.mention),
+          ),
+        );
+        if (kept.size < found.length) found = found.filter((f) => kept.has(f.mention));
+        if (found.length === 0) return [];
+      }
       const node: NodeState<K> = { confirmed: [], pending: [] };
       nodes.set(key, node);
-      for (const f of found) {
-        named(engine, f);
-        addEvidence(f);
-      }
+      for (const f of found) addEvidence(f);
       const confirmed: Mention[] = [];
       for (const f of found) {
         if (f.strength !== Strength.Pending || evidence.has(f.entity)) {

@@ -8,6 +8,9 @@ export interface Mention {
   text: string;
 }
 
+/** Which of a node's mentions count (given all of them, ambiguous ones included). */
+export type MentionFilter<K> = (key: K, mentions: readonly Mention[]) => readonly Mention[];
+
 /** Stateless detection of one string, treated as a whole page of its own. */
 export interface Detector {
   detect(text: string): Mention[];
@@ -19,8 +22,12 @@ export interface Detector {
  * (entities already seen unambiguously) and counts, so newly added text is scanned alone.
  */
 export interface PageScanner<K> {
-  /** Scan one node's text; returns its mentions that are confirmed now. Re-adding a key replaces it. */
-  add(key: K, text: string): Mention[];
+  /**
+   * Scan one node's text; returns its mentions that are confirmed now. Re-adding a key replaces it.
+   * `keep`, called only when the text names something, says which of its mentions count at all
+   * (the page-furniture rules): the others are neither marked, counted nor evidence.
+   */
+  add(key: K, text: string, keep?: MentionFilter<K>): Mention[];
   /** Forget a node (its text was removed or changed); its mentions leave the counts. */
   remove(key: K): void;
   /**

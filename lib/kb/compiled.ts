@@ -12,7 +12,15 @@ export interface CompiledAlias {
 /** Everything the detector needs, and nothing else: small enough for the content script. */
 export interface DetectorTable {
   version: 1;
-  entities: { id: string; type: EntityType; related: string[]; cues: string[]; negativeCues?: string[] }[];
+  entities: {
+    id: string;
+    type: EntityType;
+    related: string[];
+    cues: string[];
+    negativeCues?: string[];
+    /** Host names of the entity's own sites, for the page-furniture rules. */
+    sites?: string[];
+  }[];
   aliases: CompiledAlias[];
 }
 

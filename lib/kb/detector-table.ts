@@ -25,6 +25,7 @@ export function toDetectorTable(
       related: unique(entity.related.filter((id) => id !== entity.id)),
       cues: words(rules?.cues),
       ...(negativeCues.length ? { negativeCues } : {}),
+      ...(rules?.sites?.length ? { sites: unique(rules.sites) } : {}),
     });
     table.aliases.push(...aliases);
   }

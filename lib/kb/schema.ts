@@ -92,6 +92,14 @@ export const FactFile = v.strictObject({
 
 export const EntityFile = v.strictObject({ entities: v.array(Entity) });
 
+const Domain = v.pipe(
+  v.string(),
+  v.regex(
+    /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/,
+    'must be a lower-case host name such as example.com',
+  ),
+);
+
 /** How the detector finds an entity, authored in data/detection/*.json, keyed by entity id. */
 const Cue = v.pipe(
   NonEmpty,
@@ -110,6 +118,11 @@ export const Detection = v.strictObject({
    * (金元宝 for 元宝, "Meta tags" for Meta); one near an ambiguous alias does too (zodiac for Gemini).
    */
   negativeCues: v.optional(v.array(Cue)),
+  /**
+   * The entity's own web sites (twitter.com for Twitter): a link there that stands alone
+   * ("Twitter", "Follow us on Twitter") is a control of the page, not a mention.
+   */
+  sites: v.optional(v.array(Domain)),
 });
 export type Detection = v.InferOutput<typeof Detection>;
 export const DetectionFile = v.record(Id, Detection);

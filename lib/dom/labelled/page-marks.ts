@@ -7,12 +7,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
 import { marked } from 'marked';
-import { createPageScanner } from '@/lib/detect';
-import type { Mention } from '@/lib/detect/types';
+import type { Engine } from '@/lib/detect/engine';
 import { passageHash } from '@/lib/detect/labelled/passages';
-import type { DetectorTable } from '@/lib/kb/compiled';
+import type { Mention } from '@/lib/detect/types';
 import { sharedRoot } from '@/lib/kb/load';
-import { collectTextNodes } from '../text-nodes';
+import { scanPage } from '../page-scan';
 
 export type MarkLabel = 'content' | 'furniture';
 
@@ -72,40 +71,129 @@ export function corpusDocument(file: string, root = sharedRoot): Document {
 }
 
 /**
- * Every mark the detector makes in a document, in document order, through one page scanner as
- * the content script would (ambiguous names promoted by later evidence included). `keep` filters
- * text nodes with mentions, as the content script's furniture rule does.
+ * Every mark the detector makes in a document, in document order, scanned as the content script
+ * scans a page; with `furniture`, marks the furniture rules leave out are left out here too.
+ * Keys count every mark, kept or not, so they do not depend on the rules.
  */
-export function pageMarks(
-  file: string,
-  doc: Document,
-  table: DetectorTable,
-  keep: (node: Text, mentions: readonly Mention[]) => readonly Mention[] = (_, m) => m,
-): PageMark[] {
-  const nodes = collectTextNodes(doc as unknown as Node) as Text[];
-  const scanner = createPageScanner<number>(table);
-  const byNode = new Map<number, Mention[]>();
-  nodes.forEach((node, i) => {
-    byNode.set(i, scanner.add(i, node.data));
-  });
-  for (const { key, mention } of scanner.takePromoted()) byNode.get(key)!.push(mention);
+export function pageMarks(file: string, doc: Document, engine: Engine, furniture: boolean): PageMark[] {
+  const all = scanPage(doc as unknown as Node, engine, { furniture: false });
+  const kept = furniture ? scanPage(doc as unknown as Node, engine).mentions : all.mentions;
   const seen = new Map<string, number>();
   const out: PageMark[] = [];
-  nodes.forEach((node, i) => {
-    const mentions = (byNode.get(i) ?? []).sort((a, b) => a.start - b.start);
+  all.nodes.forEach((node, i) => {
+    const mentions = all.mentions[i]!;
     if (mentions.length === 0) return;
-    const kept = new Set(keep(node, mentions));
+    const keptHere = kept[i]!.map((m) => `${m.entity}|${m.start}`);
     const hash = passageHash(node.data);
     for (const mention of mentions) {
       const id = `${mention.entity}|${hash}`;
       const nth = seen.get(id) ?? 0;
       seen.set(id, nth + 1);
-      if (!kept.has(mention)) continue;
+      if (!keptHere.includes(`${mention.entity}|${mention.start}`)) continue;
       const anchor = node.data.replace(/\s+/g, ' ').trim().slice(0, 16);
-      const mark = { file, node, mention, hash, nth, anchor, key: '' };
-      mark.key = markKey({ file, entity: mention.entity, hash, nth });
-      out.push(mark);
+      out.push({
+        file,
+        node,
+        mention,
+        hash,
+        nth,
+        anchor,
+        key: markKey({ file, entity: mention.entity, hash, nth }),
+      });
     }
   });
   return out;
+}
+
+export interface MarkEvaluation {
+  files: number;
+  content: number;
+  furniture: number;
+  /** Marks kept by the rules that are content / furniture. */
+  keptContent: number;
+  keptFurniture: number;
+  precision: number;
+  recall: number;
+  /** Furniture marked, content left out: what to look at. */
+  errors: { key: string; label: MarkLabel; anchor: string; note?: string }[];
+  /** Marks the detector makes that the set has no label for (the set must be complete). */
+  unlabelled: string[];
+  /** Labels no mark matches any more (the detector changed, or a corpus file). */
+  stale: string[];
+}
+
+/** The rules' precision and recall on the labelled set, counting content marks as positives. */
+export function evaluateMarks(engine: Engine, root = sharedRoot): MarkEvaluation {
+  const labels = new Map(loadMarkLabels().map((l) => [markKey(l), l]));
+  const result: MarkEvaluation = {
+    files: 0,
+    content: 0,
+    furniture: 0,
+    keptContent: 0,
+    keptFurniture: 0,
+    precision: 1,
+    recall: 1,
+    errors: [],
+    unlabelled: [],
+    stale: [],
+  };
+  const found = new Set<string>();
+  for (const file of corpusFiles(root)) {
+    result.files++;
+    const doc = corpusDocument(file, root);
+    const kept = new Set(pageMarks(file, doc, engine, true).map((m) => m.key));
+    for (const mark of pageMarks(file, doc, engine, false)) {
+      found.add(mark.key);
+      const label = labels.get(mark.key);
+      if (!label) {
+        result.unlabelled.push(`${mark.key} (${mark.anchor})`);
+        continue;
+      }
+      const isKept = kept.has(mark.key);
+      if (label.label === 'content') {
+        result.content++;
+        if (isKept) result.keptContent++;
+        else
+          result.errors.push({
+            key: mark.key,
+            label: 'content',
+            anchor: label.anchor,
+            ...(label.note ? { note: label.note } : {}),
+          });
+      } else {
+        result.furniture++;
+        if (isKept) {
+          result.keptFurniture++;
+          result.errors.push({
+            key: mark.key,
+            label: 'furniture',
+            anchor: label.anchor,
+            ...(label.note ? { note: label.note } : {}),
+          });
+        }
+      }
+    }
+  }
+  for (const key of labels.keys()) if (!found.has(key)) result.stale.push(key);
+  const kept = result.keptContent + result.keptFurniture;
+  result.precision = kept ? result.keptContent / kept : 1;
+  result.recall = result.content ? result.keptContent / result.content : 1;
+  return result;
+}
+
+export function formatMarkEvaluation(e: MarkEvaluation): string {
+  const lines = [
+    `real-page marks: ${e.files} files, ${e.content} content and ${e.furniture} furniture marks labelled`,
+    `  precision ${e.precision.toFixed(4)}  recall ${e.recall.toFixed(4)}  ` +
+      `(furniture still marked ${e.keptFurniture}, content left out ${e.content - e.keptContent})`,
+  ];
+  for (const err of e.errors) {
+    lines.push(
+      `  ${err.label === 'content' ? '- content left out' : '+ furniture marked'}: ${err.key} "${err.anchor}"${err.note ? ` (${err.note})` : ''}`,
+    );
+  }
+  if (e.unlabelled.length)
+    lines.push(`  unlabelled marks: ${e.unlabelled.length}`, ...e.unlabelled.map((u) => `    ${u}`));
+  if (e.stale.length) lines.push(`  stale labels: ${e.stale.length}`, ...e.stale.map((s) => `    ${s}`));
+  return lines.join('\n');
 }

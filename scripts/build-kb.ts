@@ -9,6 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { compileEngine } from '../lib/detect/engine';
 import { precompileEngine } from '../lib/detect/precompiled';
 import { compileAll } from '../lib/kb/compile';
+import { openccVariants } from '../lib/kb/han-dictionary';
 import { ID_SNAPSHOT_PATH, type IdSnapshot, idSnapshot, missingIds } from '../lib/kb/ids';
 import { loadData, repoRoot } from '../lib/kb/load';
 
@@ -24,7 +25,7 @@ function main(): number {
     for (const problem of problems) console.error(`  ${problem}`);
     return 1;
   }
-  const { kb, detectorTable, searchIndex } = compileAll({ ...data, source: data.source! });
+  const { kb, detectorTable, searchIndex } = compileAll({ ...data, source: data.source! }, openccVariants());
 
   const outDir = path.join(repoRoot, 'generated');
   mkdirSync(outDir, { recursive: true });

@@ -63,8 +63,14 @@ function withWordStarts(p: string): string {
   return out;
 }
 
-/** Builds the automaton; `patterns` are strings in folded form, their index is the pattern id. */
-export function buildAutomaton(patterns: readonly string[]): Automaton {
+/**
+ * Builds the automaton; `patterns` are strings in folded form, their index is the pattern id.
+ * `han` folds more code units (traditional Han forms) onto characters the patterns use.
+ */
+export function buildAutomaton(
+  patterns: readonly string[],
+  han: ReadonlyMap<number, number> = new Map(),
+): Automaton {
   const read = patterns.map(withWordStarts);
   // Classes: the two "other" classes and WORD_START, dense ones (ASCII, words), then the rest.
   const classOfFolded = new Uint16Array(65536);
@@ -93,6 +99,11 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
   // Folding is the identity except in a few ranges: patch those instead of folding 65536 codes.
   for (const [from, to] of FOLDED_RANGES) {
     for (let c = from; c <= to; c++) classOf[c] = classOfFolded[foldCode(c)]!;
+  }
+  for (const [variant, simplified] of han) {
+    if (classOfFolded[variant] === OTHER && classOfFolded[simplified] !== OTHER) {
+      classOf[variant] = classOfFolded[simplified]!;
+    }
   }
 
   // Trie built from the patterns in sorted order: each shares its prefix with the one before,

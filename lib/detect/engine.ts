@@ -7,6 +7,7 @@ import type { DetectorTable } from '@/lib/kb/compiled';
 import { MAX_CUE_LENGTH } from '../kb/vocab';
 import { type Automaton, buildAutomaton, HitList, scan } from './automaton';
 import { foldCode, isDigit, isHan, isLetter, isLower, isUpper, isWordChar, widthFold } from './chars';
+import { hanFoldMap } from './han-variants';
 import {
   covers,
   followsName,
@@ -117,6 +118,8 @@ class PatternSet {
   readonly shapes: number[] = [];
   private readonly ids = new Map<string, number>();
 
+  constructor(private readonly han: ReadonlyMap<number, number>) {}
+
   add(folded: string, variant: string, payload: Payload): void {
     const id = this.ids.get(folded);
     if (id !== undefined) {
@@ -132,7 +135,7 @@ class PatternSet {
   index(): PatternIndex {
     const payloads = this.payloads;
     return {
-      automaton: buildAutomaton(this.patterns),
+      automaton: buildAutomaton(this.patterns, this.han),
       payloadsOf: (pattern) => payloads[pattern]!,
       shapes: Uint8Array.from(this.shapes),
     };
@@ -172,10 +175,14 @@ function shapeOf(text: string): WordShape {
 /** Printable ASCII and Han only: the common case, folded without a call per character. */
 const PLAIN = /^[\x20-\x7e\u3400-\u9fff]*$/;
 
-const fold = (text: string) => {
-  if (PLAIN.test(text)) return text.toLowerCase().replace(/[-_]/g, ' ');
+/** A pattern's matching form; `han` folds traditional forms onto simplified ones. */
+const foldWith = (text: string, han: ReadonlyMap<number, number>) => {
+  if (han.size === 0 && PLAIN.test(text)) return text.toLowerCase().replace(/[-_]/g, ' ');
   const codes = new Array<number>(text.length);
-  for (let i = 0; i < text.length; i++) codes[i] = foldCode(text.charCodeAt(i));
+  for (let i = 0; i < text.length; i++) {
+    const c = foldCode(text.charCodeAt(i));
+    codes[i] = han.get(c) ?? c;
+  }
   return String.fromCharCode(...codes);
 };
 
@@ -185,6 +192,8 @@ function isAllCaps(text: string): boolean {
 }
 
 export function compileEngine(table: DetectorTable): Engine {
+  const han = hanFoldMap(table.hanVariants);
+  const fold = (text: string) => foldWith(text, han);
   const entityIndex = new Map<string, number>();
   for (let i = 0; i < table.entities.length; i++) entityIndex.set(table.entities[i]!.id, i);
   const related = table.entities.map(() => new Set<number>());
@@ -205,7 +214,7 @@ export function compileEngine(table: DetectorTable): Engine {
     ...(e.sites?.length ? { sites: e.sites } : {}),
   }));
 
-  const names = new PatternSet();
+  const names = new PatternSet(han);
 
   // Folded alias texts per entity: the possible prefixes of compound aliases of related entities.
   const foldedAliases = entities.map(() => [] as string[]);
@@ -241,7 +250,7 @@ export function compileEngine(table: DetectorTable): Engine {
   let cueIndex: PatternIndex | null = null;
   const cues = (): PatternIndex => {
     if (cueIndex) return cueIndex;
-    const set = new PatternSet();
+    const set = new PatternSet(han);
     const spelled = new Map<string, { variants: string[]; keys: string[]; caps: boolean }>();
     for (let entity = 0; entity < table.entities.length; entity++) {
       const e = table.entities[entity]!;

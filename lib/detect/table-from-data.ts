@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { DetectorTable } from '@/lib/kb/compiled';
 import { type TableEntity, toDetectorTable } from '@/lib/kb/detector-table';
+import { openccVariants } from '@/lib/kb/han-dictionary';
 import { repoRoot, sharedRoot } from '@/lib/kb/load';
 import type { Detection, EntityType } from '@/lib/kb/schema';
 import { parseEntitySpec } from '@/lib/kb/spec';
@@ -33,5 +34,5 @@ export function loadDetectorTable(root = repoRoot): DetectorTable {
   for (const file of readJsonDir(path.join(root, 'data/detection'))) {
     Object.assign(detection, file as Record<string, Detection>);
   }
-  return toDetectorTable([...entities.values()], detection);
+  return toDetectorTable([...entities.values()], detection, openccVariants());
 }

@@ -1,5 +1,6 @@
 // Compiles validated data into what the extension ships: the fact index (CompiledKb), the
 // detector's alias table and the prebuilt search index. Pure.
+import type { HanVariantsOf } from '../detect/han-variants';
 import type { CompiledEntity, CompiledKb, DetectorTable } from './compiled';
 import { toDetectorTable } from './detector-table';
 import { SECTION_IDS, type Source } from './schema';
@@ -35,11 +36,11 @@ export function compileKb(data: KbData & { source: Source }): CompiledKb {
   return { source: data.source, entities, facts };
 }
 
-export function compileAll(data: KbData & { source: Source }): CompiledOutput {
+export function compileAll(data: KbData & { source: Source }, hanVariants?: HanVariantsOf): CompiledOutput {
   const kb = compileKb(data);
   return {
     kb,
-    detectorTable: toDetectorTable(data.entities, data.detection),
+    detectorTable: toDetectorTable(data.entities, data.detection, hanVariants),
     searchIndex: buildSearchIndex(searchDocs(kb)),
   };
 }

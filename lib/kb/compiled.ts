@@ -22,6 +22,11 @@ export interface DetectorTable {
     sites?: string[];
   }[];
   aliases: CompiledAlias[];
+  /**
+   * Traditional and regional forms of the Han characters the aliases and cues use, each followed
+   * by the simplified character it folds to (see lib/detect/han-variants.ts).
+   */
+  hanVariants?: string;
 }
 
 export interface CompiledEntity {

@@ -1,5 +1,6 @@
 // Turns the authored entities and detection rules into the detector's table: alias defaults
 // filled in, nothing the detector does not read. Pure; the KB build and the CLI both call it.
+import { type HanVariantsOf, hanVariantPairs } from '../detect/han-variants';
 import type { CompiledAlias, DetectorTable } from './compiled';
 import type { Detection, Entity } from './schema';
 
@@ -9,6 +10,8 @@ export type TableEntity = Pick<Entity, 'id' | 'type' | 'related'>;
 export function toDetectorTable(
   entities: readonly TableEntity[],
   detection: Readonly<Record<string, Detection>>,
+  /** Traditional forms of simplified characters, so Taiwan and Hong Kong spellings match too. */
+  hanVariants?: HanVariantsOf,
 ): DetectorTable {
   const table: DetectorTable = { version: 1, entities: [], aliases: [] };
   for (const entity of entities) {
@@ -28,6 +31,14 @@ export function toDetectorTable(
       ...(rules?.sites?.length ? { sites: unique(rules.sites) } : {}),
     });
     table.aliases.push(...aliases);
+  }
+  if (hanVariants) {
+    const texts = [
+      ...table.aliases.map((a) => a.text),
+      ...table.entities.flatMap((e) => [...e.cues, ...(e.negativeCues ?? [])]),
+    ];
+    const pairs = hanVariantPairs(texts, hanVariants);
+    if (pairs) table.hanVariants = pairs;
   }
   return table;
 }

@@ -22,7 +22,13 @@ import { createInterface } from 'node:readline';
 import { parseHTML } from 'linkedom';
 import { createDetector } from '../lib/detect';
 import { evaluate, formatEvaluation } from '../lib/detect/evaluate';
-import { loadCorpusItems, loadOwnSentences } from '../lib/detect/labelled/load';
+import {
+  loadCorpusItems,
+  loadOwnSentences,
+  loadWebPassages,
+  passageLanguage,
+  WEB_SETS,
+} from '../lib/detect/labelled/load';
 import { loadDetectorTable } from '../lib/detect/table-from-data';
 import type { Mention } from '../lib/detect/types';
 import { evaluateMarks, formatMarkEvaluation } from '../lib/dom/labelled/page-marks';
@@ -159,7 +165,12 @@ function runEval(): number {
   if (!corpus.available) console.log('corpus passages: skipped (../shared/corpus not found)');
   else console.log(formatEvaluation(evaluate(detector.detect, corpus.items), 'corpus passages'));
   for (const p of corpus.problems) console.log(`  unresolved reference: ${p}`);
-  const all = evaluate(detector.detect, [...own, ...corpus.items]);
+  const web = WEB_SETS.flatMap((set) => loadWebPassages(set));
+  for (const lang of ['en', 'zh'] as const) {
+    const items = web.filter((item) => passageLanguage(item.text) === lang);
+    console.log(formatEvaluation(evaluate(detector.detect, items), `web-modelled passages (${lang})`));
+  }
+  const all = evaluate(detector.detect, [...own, ...corpus.items, ...web]);
   console.log(
     `all: precision ${all.precision.toFixed(4)} recall ${all.recall.toFixed(4)} over ${all.passages} passages`,
   );

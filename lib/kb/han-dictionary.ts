@@ -4,6 +4,7 @@
 
 import hkVariants from 'opencc-js/dict/HKVariants';
 import stCharacters from 'opencc-js/dict/STCharacters';
+import tsCharacters from 'opencc-js/dict/TSCharacters';
 import twVariants from 'opencc-js/dict/TWVariants';
 import type { HanVariantsOf } from '@/lib/detect/han-variants';
 
@@ -23,6 +24,14 @@ let cached: HanVariantsOf | null = null;
 export function openccVariants(): HanVariantsOf {
   if (cached) return cached;
   const st = parse(stCharacters);
+  // Traditional characters whose first simplified reading is s, though s's own entry omits
+  // them (複 → 复, while 复's entry lists only 復).
+  for (const [t, simplified] of parse(tsCharacters)) {
+    const s = simplified[0]!;
+    const list = st.get(s) ?? [s];
+    if (!list.includes(t)) list.push(t);
+    st.set(s, list);
+  }
   const regional = [parse(twVariants), parse(hkVariants)];
   cached = (s) => {
     const out = new Set<string>();

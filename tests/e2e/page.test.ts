@@ -35,6 +35,66 @@ describe('marking', () => {
     await page.close();
   });
 
+  it('marks Taiwan and Hong Kong script like simplified, and its everyday words stay unmarked', async () => {
+    const { page, probe } = await open('/news-zh-hant.html');
+    await waitForMarks(page, 8);
+    await page.waitForFunction(() => performance.getEntriesByName('factlens:marked').length > 0);
+    const texts = await markedTexts(page);
+    for (const name of [
+      '阿里巴巴',
+      '通義千問',
+      '騰訊',
+      '混元',
+      '華為',
+      '昇騰910B',
+      '輝達',
+      'NVIDIA',
+      'A100',
+      '字節跳動',
+      '百度',
+      '中芯國際',
+    ]) {
+      expect(texts, name).toContain(name);
+    }
+    expect(texts).not.toContain('商量');
+    expect(texts).not.toContain('盤古');
+    expect(probe.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('leaves page furniture unmarked and uncounted, article text marked', async () => {
+    const { page } = await open('/furniture.html');
+    await page.waitForFunction(() => performance.getEntriesByName('factlens:marked').length > 0);
+    const texts = await markedTexts(page);
+    const marked = await page.evaluate(() => {
+      const out: string[] = [];
+      for (const r of CSS.highlights.get('factlens-mark') ?? []) {
+        const el = (r as AbstractRange).startContainer.parentElement!;
+        out.push(
+          el.closest('article p:not(.tags), article h1, aside li') ? 'content' : el.outerHTML.slice(0, 80),
+        );
+      }
+      return out;
+    });
+    expect(
+      marked.filter((m) => m !== 'content'),
+      'marks outside the article text',
+    ).toEqual([]);
+    // Headline, both paragraphs and the related-story headlines.
+    for (const name of ['Huawei', 'Ascend 910B', 'Nvidia', 'A100', 'Alibaba', 'Qwen', 'Google', 'DeepSeek']) {
+      expect(texts, name).toContain(name);
+    }
+    const { counts } = await sendToTab<{ counts: Record<string, number> }>(session.browser, page.url(), {
+      type: 'page-info',
+    });
+    // Counted like the marks: the nav, tag, share and footer links are not.
+    expect(counts.twitter).toBeUndefined();
+    expect(counts.github).toBeUndefined();
+    expect(counts.huawei).toBe(texts.filter((t) => t === 'Huawei').length);
+    expect(counts.google).toBe(1);
+    await page.close();
+  });
+
   it('marks running Chinese text without its everyday-word traps', async () => {
     const { page, probe } = await open('/news-zh.html');
     await waitForMarks(page, 8);

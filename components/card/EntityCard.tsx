@@ -22,6 +22,8 @@ export interface EntityCardProps {
   onClose(): void;
   onOpenSidePanel(): void;
   onToggleLang(): void;
+  /** The page's link at the mention (http or https only), when a tap opened the card instead. */
+  link?: string | null;
 }
 
 export function EntityCard(props: EntityCardProps) {
@@ -113,6 +115,11 @@ export function EntityCard(props: EntityCardProps) {
       </div>
       <footer class="fl-card-foot">
         <span class="fl-source">{t('sourceLine', source.title[lang], source.author, source.date)}</span>
+        {props.link && (
+          <a class="fl-btn" href={props.link} rel="noopener noreferrer">
+            {t('followLink')}
+          </a>
+        )}
         <button type="button" class="fl-btn fl-btn-primary" onClick={props.onOpenSidePanel}>
           {t('openInSidePanel')}
         </button>

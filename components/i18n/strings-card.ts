@@ -2,6 +2,7 @@
 export const cardStrings = {
   cardLabel: { en: 'Factlens: $1', zh: 'Factlens:$1' },
   openInSidePanel: { en: 'Open in side panel', zh: '在侧边栏中打开' },
+  followLink: { en: 'Follow the link', zh: '打开链接' },
   moreFacts: { en: 'Show $1 more', zh: '再显示 $1 条' },
   fewerFacts: { en: 'Show fewer', zh: '收起' },
   openRelated: { en: 'Show $1', zh: '查看$1' },

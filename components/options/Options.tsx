@@ -3,7 +3,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { type MessageKey, t } from '@/components/i18n';
 import { ENTITY_TYPES, type EntityType } from '@/lib/kb/schema';
-import { FACT_LANGUAGES, MARK_STYLES, type Settings, THEMES } from '@/lib/settings/schema';
+import {
+  CARD_TRIGGERS,
+  FACT_LANGUAGES,
+  MARK_STYLES,
+  REST_DELAY_MS,
+  type Settings,
+  THEMES,
+} from '@/lib/settings/schema';
 import { normalizeHost, setSiteEnabled } from '@/lib/settings/site-rules';
 import { getSettings, updateSettings, watchSettings } from '@/utils/settings';
 import { Switch } from '../shared/Switch';
@@ -70,6 +77,30 @@ export function Options() {
             </label>
           ))}
         </fieldset>
+      </section>
+      <section aria-labelledby="cards-h">
+        <h2 id="cards-h">{t('optionsCardsHeading')}</h2>
+        <Choice
+          label={t('optionsCardTrigger')}
+          name="cardTrigger"
+          value={settings.cardTrigger}
+          options={CARD_TRIGGERS}
+          optionLabel={(v) => t(`cardTrigger_${v}` as MessageKey)}
+          onChange={(cardTrigger) => save((s) => ({ ...s, cardTrigger }))}
+        />
+        <label class="fl-range">
+          <span>{t('optionsRestDelay', settings.restDelayMs)}</span>
+          <input
+            type="range"
+            min={REST_DELAY_MS.min}
+            max={REST_DELAY_MS.max}
+            step={50}
+            value={settings.restDelayMs}
+            disabled={settings.cardTrigger !== 'rest'}
+            onChange={(e) => save((s) => ({ ...s, restDelayMs: Number(e.currentTarget.value) }))}
+          />
+        </label>
+        <p class="fl-muted">{t('optionsTouchNote')}</p>
       </section>
       <section aria-labelledby="display-h">
         <h2 id="display-h">{t('optionsDisplayHeading')}</h2>
@@ -226,6 +257,7 @@ export const optionsCss = `
 .fl-error { color: var(--fl-warn); margin: 0; }
 .fl-check, .fl-radio { display: flex; gap: 8px; align-items: center; }
 fieldset { border: 0; padding: 0; margin: 0; display: grid; gap: 6px; }
+.fl-range { display: grid; gap: 4px; max-width: 360px; margin: 12px 0 4px; }
 legend { font-weight: 600; margin-bottom: 6px; }
 .fl-types { grid-template-columns: repeat(auto-fill, minmax(170px, 1fr)); }
 .fl-types legend { grid-column: 1 / -1; }

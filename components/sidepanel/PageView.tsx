@@ -5,7 +5,7 @@ import { browser } from 'wxt/browser';
 import { type MessageKey, t } from '@/components/i18n';
 import type { Lang } from '@/lib/kb/format';
 import { ENTITY_TYPES } from '@/lib/kb/schema';
-import { askTab } from '@/utils/messaging';
+import { askBackground } from '@/utils/messaging';
 import { readTargetTab, type TabView } from '@/utils/page-info';
 import { cards } from './kb';
 
@@ -61,7 +61,8 @@ export function PageView({ lang, onOpenEntity }: { lang: Lang; onOpenEntity(id: 
                     class="fl-entity-row"
                     aria-label={t('pageReveal', name, count)}
                     onClick={() =>
-                      state.tabId !== undefined && void askTab(state.tabId, { type: 'reveal', entity: id })
+                      state.tabId !== undefined &&
+                      void askBackground({ type: 'step', tabId: state.tabId, entity: id })
                     }
                   >
                     <span class="fl-entity-name">{name}</span>

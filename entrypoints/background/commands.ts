@@ -4,6 +4,7 @@ import type { PageInfo } from '@/lib/messages/content';
 import { isActiveOn, setSiteEnabled, siteHostOf } from '@/lib/settings/site-rules';
 import { askTab } from '@/utils/messaging';
 import { updateSettings } from '@/utils/settings';
+import { stepAcrossFrames } from './frame-steps';
 
 export function registerCommands(activeTab: () => Promise<Browser.tabs.Tab | undefined>): void {
   browser.commands.onCommand.addListener(async (command) => {
@@ -15,7 +16,7 @@ export function registerCommands(activeTab: () => Promise<Browser.tabs.Tab | und
       if (!host) return;
       await updateSettings((s) => setSiteEnabled(s, host, !isActiveOn({ ...s, paused: false }, host)));
     } else if (command === 'next-mention') {
-      await askTab(tab.id, { type: 'next-mention' });
+      await stepAcrossFrames(tab.id);
     }
   });
 }

@@ -14,6 +14,7 @@ import { writeDetectorCache } from '@/utils/detector-cache';
 import { createPinStore } from '@/utils/pin-store';
 import { registerCommands } from './commands';
 import { registerContextMenu } from './context-menu';
+import { forgetSteps, stepAcrossFrames } from './frame-steps';
 import { openSidePanel } from './side-panel';
 import { forgetTab, setFrameCounts, setTabEnabled, tabCounts, updateBadge } from './tab-counts';
 
@@ -75,6 +76,8 @@ export default defineBackground(() => {
         pinState = pins.read(); // the next card of this page must show the pin at once
         return { ok: true, duplicate: result.duplicate };
       }
+      case 'step':
+        return stepAcrossFrames(request.tabId, request.entity);
       case 'tab-counts': {
         const tabId = request.tabId ?? (await activeTab())?.id;
         return tabId === undefined ? {} : await tabCounts(tabId);
@@ -98,8 +101,12 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     const request = parseBackgroundRequest(message);
     if (!request) return undefined;
-    // Only the extension's own pages may edit, delete or import pins; content scripts only add.
-    if (request.type.startsWith('pins/') && !sender.url?.startsWith(browser.runtime.getURL('/')))
+    // Only the extension's own pages may edit, delete or import pins (content scripts only add)
+    // or move another tab to its next mention.
+    if (
+      (request.type.startsWith('pins/') || request.type === 'step') &&
+      !sender.url?.startsWith(browser.runtime.getURL('/'))
+    )
       return undefined;
     if (request.type === 'open-side-panel') {
       return openSidePanel(
@@ -110,7 +117,10 @@ export default defineBackground(() => {
     return handle(request, sender);
   });
 
-  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    forgetSteps(tabId);
+    void forgetTab(tabId);
+  });
   // A new document in the tab: its frames will report afresh.
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'loading') void forgetTab(tabId).then(() => updateBadge(tabId));

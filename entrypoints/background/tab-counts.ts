@@ -66,6 +66,16 @@ export async function tabCounts(tabId: number): Promise<FrameCounts> {
   return total;
 }
 
+/** The tab's frames that hold mentions (of `entity`, if given), the top frame first. */
+export async function framesWith(tabId: number, entity?: string): Promise<number[]> {
+  await loaded;
+  const frames = Object.entries(tabs[tabId]?.frames ?? {})
+    .filter(([, counts]) => (entity ? (counts[entity] ?? 0) > 0 : Object.keys(counts).length > 0))
+    .map(([id]) => Number(id))
+    .sort((a, b) => a - b);
+  return frames.includes(0) ? frames : [0, ...frames];
+}
+
 export async function updateBadge(tabId: number): Promise<void> {
   await loaded;
   const enabled = tabs[tabId]?.enabled ?? true;

@@ -27,7 +27,8 @@ export interface CardUiOptions {
 }
 
 export interface CardUi {
-  show(entity: string, anchor: CardAnchor, opts?: { focus?: boolean; pointerX?: number }): Promise<void>;
+  /** `link`: the page link the mention sits in, offered in the card (a tap opened the card instead). */
+  show(entity: string, anchor: CardAnchor, opts?: { focus?: boolean; link?: string }): Promise<void>;
   hide(): void;
   isShown(): boolean;
   shownKey(): unknown;
@@ -67,6 +68,7 @@ export function createCardUi(opts: CardUiOptions): CardUi {
   let cleanup: (() => void) | null = null;
   let returnFocus: Element | null = null;
   let generation = 0;
+  let link: string | null = null;
 
   const fetchCard = (entity: string) => {
     let pending = cache.get(entity);
@@ -112,6 +114,7 @@ export function createCardUi(opts: CardUiOptions): CardUi {
           opts.setLanguage(lang === 'zh' ? 'en' : 'zh');
           draw();
         }}
+        link={link}
       />,
       layer,
     );
@@ -199,6 +202,7 @@ export function createCardUi(opts: CardUiOptions): CardUi {
     current = null;
     key = null;
     anchor = null;
+    link = null;
     document.removeEventListener('keydown', onKey, true);
     const focusBack = returnFocus as HTMLElement | null;
     returnFocus = null;
@@ -212,6 +216,7 @@ export function createCardUi(opts: CardUiOptions): CardUi {
       mount();
       cleanup?.();
       anchor = a;
+      link = showOpts.link ?? null;
       stack = [];
       // Remember where keyboard focus was before the first card took it (not our own host).
       if (showOpts.focus && document.activeElement !== host) returnFocus = document.activeElement;

@@ -1,7 +1,10 @@
-// Decides when a resting pointer means "show me the card". A pointer sweeping across text is
-// ignored (10ten Japanese Reader gates on about 0.5 px/ms); a resting one waits a short delay
-// before the card shows (Wikipedia's Page Previews: show after a pause, hide after ~300 ms),
-// and the card stays while the pointer travels onto it.
+// Decides when the reader means "show me the card". With a mouse, by default: a pointer sweeping
+// across text is ignored (10ten Japanese Reader gates on about 0.5 px/ms); a resting one waits a
+// short delay before the card shows (Wikipedia's Page Previews: show after a pause, hide after
+// ~300 ms), and the card stays while the pointer travels onto it. The reader can instead ask for
+// cards only while holding Alt, or only on click. On a touch screen there is no hover: a tap on a
+// mark opens its card, a second tap on the same mark does what the tap would have done (follow
+// its link), a tap elsewhere closes it. No card opens while the reader selects text or types.
 
 export const SHOW_DELAY_MS = 300;
 export const HIDE_DELAY_MS = 300;
@@ -9,6 +12,12 @@ export const HIDE_DELAY_MS = 300;
 export const SWEEP_SPEED_PX_PER_MS = 0.5;
 /** After a fast move stops, look again once the pointer has settled. */
 const SETTLE_MS = 120;
+/** A key typed into a field this recently means the reader is writing, not reading. */
+export const TYPING_QUIET_MS = 1500;
+
+export type TriggerMode = 'rest' | 'alt' | 'click';
+/** How a card was asked for. */
+export type ShowVia = 'rest' | 'alt' | 'click' | 'tap';
 
 export interface HoverTarget {
   /** Identity of the thing under the pointer; equal keys mean the same mention. */
@@ -19,8 +28,8 @@ export interface HoverCallbacks<T extends HoverTarget> {
   hitTest(x: number, y: number): T | null;
   /** Whether an event's target is our own UI (the card). */
   isOwnUi(event: Event): boolean;
-  /** The pointer came to rest on a target (after the delay). */
-  onShow(target: T, x: number, y: number): void;
+  /** The reader asked for the target's card. */
+  onShow(target: T, x: number, y: number, via: ShowVia): void;
   /** The pointer rested briefly on a target: a good moment to prefetch its data. */
   onPending?(target: T): void;
   onHide(): void;
@@ -28,6 +37,8 @@ export interface HoverCallbacks<T extends HoverTarget> {
   isShown(): boolean;
   /** The key of the target the shown card belongs to. */
   shownKey(): unknown;
+  /** The reader's choice of trigger and rest delay, read on every decision (settings change live). */
+  trigger?(): { mode: TriggerMode; delayMs: number };
 }
 
 export interface HoverController {
@@ -36,6 +47,19 @@ export interface HoverController {
   /** Cancels pending timers (on hide by keyboard, settings change…). */
   reset(): void;
   destroy(): void;
+}
+
+const INTERACTIVE = 'a[href],button,[role="link"],[role="button"],summary,label';
+
+function isEditable(el: Element | null): boolean {
+  if (!el) return false;
+  const tag = el.localName;
+  return (
+    tag === 'input' ||
+    tag === 'textarea' ||
+    tag === 'select' ||
+    (el as HTMLElement).isContentEditable === true
+  );
 }
 
 export function createHoverController<T extends HoverTarget>(
@@ -50,6 +74,17 @@ export function createHoverController<T extends HoverTarget>(
   let hideTimer = 0;
   let settleTimer = 0;
   let overCard = false;
+  let lastPointerType = 'mouse';
+  let typedAt = Number.NEGATIVE_INFINITY;
+  const trigger = () => cb.trigger?.() ?? { mode: 'rest' as TriggerMode, delayMs: SHOW_DELAY_MS };
+
+  /** Selecting text (a button held, or a selection made) or typing: no card now. */
+  const busy = (e: MouseEvent | null) => {
+    if (e && e.buttons !== 0) return true;
+    const selection = win.getSelection?.();
+    if (selection && !selection.isCollapsed && selection.toString().trim() !== '') return true;
+    return performance.now() - typedAt < TYPING_QUIET_MS;
+  };
 
   const clearShow = () => {
     win.clearTimeout(showTimer);
@@ -61,14 +96,16 @@ export function createHoverController<T extends HoverTarget>(
     hideTimer = 0;
   };
   const scheduleHide = () => {
-    if (hideTimer || !cb.isShown()) return;
+    // A card opened by click or tap stays until the reader closes it or clicks elsewhere.
+    if (hideTimer || !cb.isShown() || trigger().mode === 'click' || lastPointerType === 'touch') return;
     hideTimer = win.setTimeout(() => {
       hideTimer = 0;
       if (!overCard) cb.onHide();
     }, HIDE_DELAY_MS);
   };
 
-  const evaluate = (x: number, y: number, speed: number) => {
+  const evaluate = (x: number, y: number, speed: number, altKey: boolean) => {
+    const { mode, delayMs } = trigger();
     const hit = cb.hitTest(x, y);
     if (!hit) {
       clearShow();
@@ -80,26 +117,33 @@ export function createHoverController<T extends HoverTarget>(
       clearShow();
       return;
     }
+    if (mode === 'click' || (mode === 'alt' && !altKey) || busy(lastEvent)) {
+      clearShow();
+      return;
+    }
     if (speed > SWEEP_SPEED_PX_PER_MS) {
       // Sweeping: no card now, but look again once the pointer settles.
       clearShow();
       win.clearTimeout(settleTimer);
-      settleTimer = win.setTimeout(() => evaluate(x, y, 0), SETTLE_MS);
+      settleTimer = win.setTimeout(() => evaluate(x, y, 0, altKey), SETTLE_MS);
       return;
     }
     if (pending && pending.key === hit.key) return;
     clearShow();
     pending = hit;
     cb.onPending?.(hit);
-    showTimer = win.setTimeout(() => {
-      showTimer = 0;
-      const still = pending && cb.hitTest(x, y);
-      if (still && pending && still.key === pending.key) {
-        cancelHide();
-        cb.onShow(still, x, y);
-      }
-      pending = null;
-    }, SHOW_DELAY_MS);
+    showTimer = win.setTimeout(
+      () => {
+        showTimer = 0;
+        const still = pending && cb.hitTest(x, y);
+        if (still && pending && still.key === pending.key && !busy(null)) {
+          cancelHide();
+          cb.onShow(still, x, y, mode === 'alt' ? 'alt' : 'rest');
+        }
+        pending = null;
+      },
+      mode === 'alt' ? 0 : delayMs,
+    );
   };
 
   const onFrame = () => {
@@ -109,11 +153,12 @@ export function createHoverController<T extends HoverTarget>(
     const now = e.timeStamp || performance.now();
     const speed = prev ? Math.hypot(e.clientX - prev.x, e.clientY - prev.y) / Math.max(1, now - prev.t) : 0;
     prev = { x: e.clientX, y: e.clientY, t: now };
-    evaluate(e.clientX, e.clientY, speed);
+    evaluate(e.clientX, e.clientY, speed, e.altKey);
   };
 
   const onMove = (e: PointerEvent | MouseEvent) => {
     if ('pointerType' in e && e.pointerType === 'touch') return;
+    if ('pointerType' in e && e.pointerType) lastPointerType = e.pointerType;
     if (cb.isOwnUi(e)) {
       overCard = true;
       cancelHide();
@@ -125,6 +170,7 @@ export function createHoverController<T extends HoverTarget>(
     lastEvent = e;
     if (!frame) frame = win.requestAnimationFrame(onFrame);
   };
+
   const onLeaveWindow = (e: MouseEvent) => {
     if (!e.relatedTarget) {
       clearShow();
@@ -132,7 +178,54 @@ export function createHoverController<T extends HoverTarget>(
     }
   };
 
+  /** A press outside the card and its mark closes the card (a tap elsewhere, a click elsewhere). */
+  const onDown = (e: PointerEvent) => {
+    lastPointerType = e.pointerType || 'mouse';
+    if (cb.isOwnUi(e) || !cb.isShown()) return;
+    const hit = cb.hitTest(e.clientX, e.clientY);
+    if (!hit || hit.key !== cb.shownKey()) {
+      clearShow();
+      cancelHide();
+      cb.onHide();
+    }
+  };
+
+  /** A tap (or, in click mode, a click) on a mark opens its card. */
+  const onClick = (e: MouseEvent) => {
+    if (lastPointerType !== 'touch' && trigger().mode !== 'click') return;
+    if (cb.isOwnUi(e)) return;
+    const selection = win.getSelection?.();
+    if (selection && !selection.isCollapsed && selection.toString().trim() !== '') return;
+    const hit = cb.hitTest(e.clientX, e.clientY);
+    // Nothing of ours, or the second tap on the mark whose card is open: the page's own click.
+    if (!hit || (cb.isShown() && hit.key === cb.shownKey())) return;
+    clearShow();
+    cancelHide();
+    cb.onShow(hit, e.clientX, e.clientY, lastPointerType === 'touch' ? 'tap' : 'click');
+    // On a link or a button, the first tap is ours (the card offers the link); the second is the page's.
+    const target = e.target as Element | null;
+    if (target?.closest?.(INTERACTIVE)) {
+      e.preventDefault();
+      e.stopPropagation();
+    }
+  };
+
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === 'Alt') {
+      // Alt pressed while resting on a mark: the card at once.
+      if (trigger().mode === 'alt' && lastEvent) evaluate(lastEvent.clientX, lastEvent.clientY, 0, true);
+      return;
+    }
+    if (isEditable(e.target as Element | null) || isEditable(win.document.activeElement)) {
+      typedAt = performance.now();
+      clearShow();
+    }
+  };
+
   win.addEventListener('pointermove', onMove, { capture: true, passive: true });
+  win.addEventListener('pointerdown', onDown, { capture: true, passive: true });
+  win.addEventListener('click', onClick, { capture: true });
+  win.addEventListener('keydown', onKey, { capture: true, passive: true });
   win.document.addEventListener('mouseout', onLeaveWindow, { capture: true, passive: true });
 
   return {
@@ -150,6 +243,9 @@ export function createHoverController<T extends HoverTarget>(
       this.reset();
       if (frame) win.cancelAnimationFrame(frame);
       win.removeEventListener('pointermove', onMove, { capture: true });
+      win.removeEventListener('pointerdown', onDown, { capture: true });
+      win.removeEventListener('click', onClick, { capture: true });
+      win.removeEventListener('keydown', onKey, { capture: true });
       win.document.removeEventListener('mouseout', onLeaveWindow, { capture: true });
     },
   };

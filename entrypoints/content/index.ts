@@ -1,26 +1,19 @@
-// The content script: wires the detector, the page marker, hover detection and the card to the
-// browser. It stays small: the fact index lives in the background and cards are fetched on demand.
+// The content script: loads the detector and settings, turns Factlens on and off for the page
+// (a page session does the marking and the card) and answers the background and the side panel. It stays small: the fact index lives in the background and cards are fetched on demand.
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { uiLanguage } from '@/components/i18n';
-import { themeAttribute } from '@/components/theme';
 import type { Engine } from '@/lib/detect/engine';
 import { engineFromPrecompiled, type PrecompiledDetector } from '@/lib/detect/precompiled';
-import { scannerFor } from '@/lib/detect/scanner';
-import { createFurnitureRules, entitySites, pageHostOf } from '@/lib/dom/furniture';
 import type { Lang } from '@/lib/kb/format';
 import { type ContentRequest, type PageInfo, parseContentRequest } from '@/lib/messages/content';
-import { parseSettings, SETTINGS_KEY, type Settings } from '@/lib/settings/schema';
+import { parseSettings, SETTINGS_KEY } from '@/lib/settings/schema';
 import { isActiveOn, siteHostOf } from '@/lib/settings/site-rules';
 import { askBackground } from '@/utils/messaging';
-import { type CardUi, createCardUi } from './card-ui';
 import { loadDetector } from './detector-loader';
-import { highlightCss } from './highlight-style';
-import { markAt, markRects } from './hit-test';
-import { createHoverController, type HoverController } from './hover';
-import { EMPTY_SCANNER, type Mark, PageMarker } from './page-marker';
-import { createUiHost, type UiHost } from './ui-host';
+import type { Mark } from './page-marker';
+import { activatePage, type PageSession } from './page-session';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -37,13 +30,6 @@ export default defineContentScript({
 
 const COUNTS_THROTTLE_MS = 800;
 const FLASH_MS = 1600;
-
-interface Active {
-  marker: PageMarker;
-  ui: UiHost;
-  card: CardUi;
-  hover: HoverController;
-}
 
 /** The precompiled detector until the first scan needs it, the engine from then on. */
 interface DetectorSource {
@@ -66,7 +52,7 @@ async function start(ctx: ContentScriptContext) {
   };
   let types = new Map<string, string>();
   let settings = parseSettings((await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY]);
-  let active: Active | null = null;
+  let active: PageSession | null = null;
   let lang: Lang | null = null;
   let countsTimer = 0;
   let lastSent = '';
@@ -91,90 +77,31 @@ async function start(ctx: ContentScriptContext) {
     }, COUNTS_THROTTLE_MS);
   };
 
-  const markerOptions = (s: Settings) => ({
-    firstMentionOnly: s.firstMentionOnly,
-    hiddenTypes: new Set<string>(s.hiddenTypes),
-  });
-
-  const anchorFor = (mark: Mark) => ({
-    rects: () => markRects(document, mark),
-    context: mark.node.parentElement,
-  });
-
   const activate = (source: DetectorSource) => {
-    const ui = createUiHost(document);
-    ui.setHighlightCss(highlightCss(settings.markStyle));
-    const marker = new PageMarker({
+    active = activatePage({
       doc: document,
-      createScanner: () => {
+      engine: () => {
+        if (source.engine) return source.engine;
         const started = performance.now();
-        let scanner = EMPTY_SCANNER;
         try {
-          scanner = scannerFor<Text>(engineOf(source));
-        } catch (error) {
-          // Only a damaged stored copy gets here; the page stays as it is, unmarked.
-          console.warn('Factlens: the stored detector is damaged; nothing is marked on this page.', error);
+          return engineOf(source);
+        } finally {
+          performance.measure('factlens:detector-load', { start: started });
         }
-        performance.measure('factlens:detector-load', { start: started });
-        return scanner;
       },
       entityType: (id) => types.get(id),
-      onCountsChanged: sendCounts,
-      onMutationBatch: () => ui.ensureAttached(),
-      // With marks on the page, get the card ready while the page is idle: the first hover
-      // then costs one render, not a style sheet parse.
-      onFirstPass: (marks) => {
-        if (marks > 0) requestIdleCallback(() => card.prepare(), { timeout: 2000 });
-      },
-      highlightCss: () => highlightCss(settings.markStyle),
-      createFilter: () => {
-        const rules = createFurnitureRules(
-          entitySites(engineOf(source)),
-          pageHostOf(document, location.href),
-        );
-        return (node, mentions) => rules.keep(node, mentions);
-      },
-    });
-    let hover: HoverController | null = null;
-    const card = createCardUi({
-      shadow: ui.shadow,
-      host: ui.host,
+      settings: () => settings,
       language: factLanguage,
       setLanguage: (l) => {
         lang = l;
       },
-      onPointerOver: (over) => hover?.setOverCard(over),
-      onHidden: () => marker.setActive(null),
+      onCountsChanged: sendCounts,
     });
-    card.setTheme(themeAttribute(settings.theme));
-    hover = createHoverController<{ key: Mark; mark: Mark }>(window, {
-      hitTest: (x, y) => {
-        const mark = markAt(marker, document, x, y);
-        return mark ? { key: mark, mark } : null;
-      },
-      isOwnUi: (e) => e.target === ui.host,
-      onPending: ({ mark }) => card.prefetch(mark.mention.entity),
-      onShow: ({ mark }) => {
-        performance.mark('factlens:card-requested');
-        ui.ensureAttached();
-        marker.setActive(mark);
-        card.setKey(mark);
-        void card.show(mark.mention.entity, anchorFor(mark));
-      },
-      onHide: () => card.hide(),
-      isShown: () => card.isShown(),
-      shownKey: () => card.shownKey(),
-    });
-    marker.start(markerOptions(settings));
-    active = { marker, ui, card, hover };
   };
 
   const deactivate = () => {
     if (!active) return;
-    active.hover.destroy();
-    active.card.hide();
-    active.marker.stop();
-    active.ui.destroy();
+    active.destroy();
     active = null;
     sendCounts();
   };
@@ -194,20 +121,26 @@ async function start(ctx: ContentScriptContext) {
       });
     } else if (!on && active) deactivate();
     else if (on && active) {
-      active.ui.setHighlightCss(highlightCss(settings.markStyle));
-      active.marker.setOptions(markerOptions(settings));
-      active.marker.refreshShadowCss();
-      active.card.setTheme(themeAttribute(settings.theme));
-      active.card.refresh();
+      active.applySettings();
       sendCounts();
     }
   };
 
-  /** Moves to the next painted mark (or of one entity), scrolls it into view and flashes it. */
-  const step = (entity?: string): Mark | null => {
+  /**
+   * Moves to the next painted mark (or of one entity), scrolls it into view and flashes it.
+   * Without `wrap`, past the last mark it answers null and starts from the first next time.
+   */
+  const step = (entity?: string, wrap = true): Mark | null => {
     if (!active) return null;
     const marks = active.marker.orderedMarks().filter((m) => !entity || m.mention.entity === entity);
     if (marks.length === 0) return null;
+    if (!wrap && cursor + 1 >= marks.length) {
+      // The next mention is in another frame: this one lets go of its own.
+      cursor = -1;
+      active.card.hide();
+      active.marker.setActive(null);
+      return null;
+    }
     cursor = (cursor + 1) % marks.length;
     const mark = marks[cursor]!;
     const reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -234,13 +167,10 @@ async function start(ctx: ContentScriptContext) {
           counts: countsNow(),
         } satisfies PageInfo;
       case 'reveal':
-        return step(request.entity) !== null;
+        return step(request.entity, request.wrap !== false) !== null;
       case 'next-mention': {
-        const mark = step();
-        if (mark && active) {
-          active.card.setKey(mark);
-          void active.card.show(mark.mention.entity, anchorFor(mark), { focus: true });
-        }
+        const mark = step(undefined, request.wrap !== false);
+        if (mark && active) active.showCard(mark, true);
         return mark !== null;
       }
     }

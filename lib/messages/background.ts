@@ -28,6 +28,11 @@ export const BackgroundRequest = v.variant('type', [
   v.object({ type: v.literal('detector') }),
   /** Opens the side panel, optionally on an entity page of Explore. */
   v.object({ type: v.literal('open-side-panel'), entity: v.optional(EntityId) }),
+  /**
+   * The side panel's "reveal" and the keyboard path: the next mention (of an entity) in the tab,
+   * through its frames.
+   */
+  v.object({ type: v.literal('step'), tabId: v.pipe(v.number(), v.integer()), entity: v.optional(EntityId) }),
   /** The side panel asks for the active tab's mentions. */
   v.object({ type: v.literal('tab-counts'), tabId: v.optional(v.number()) }),
   // Pin changes from the side panel; the background is the only writer of the pin store.

@@ -2,10 +2,14 @@
 // the content script loads on every page and carries no schema library.
 
 export type ContentRequest =
-  /** Keyboard path: move to the next mention on the page and open its card. */
-  | { type: 'next-mention' }
-  /** Scroll to the next mention of an entity and flash it. */
-  | { type: 'reveal'; entity: string }
+  /**
+   * Keyboard path: move to the next mention on the page and open its card. With `wrap: false`
+   * the frame answers false after its last mention (and starts again from its first next time),
+   * so the background can go on in the tab's other frames.
+   */
+  | { type: 'next-mention'; wrap?: boolean }
+  /** Scroll to the next mention of an entity and flash it; `wrap` as for next-mention. */
+  | { type: 'reveal'; entity: string; wrap?: boolean }
   /** What the popup and the side panel show about a tab: its page and this frame's mentions. */
   | { type: 'page-info' };
 
@@ -21,8 +25,10 @@ const ENTITY_ID = /^[a-z0-9-]{1,80}$/;
 
 export function parseContentRequest(message: unknown): ContentRequest | null {
   if (message === null || typeof message !== 'object') return null;
-  const { type, entity } = message as { type?: unknown; entity?: unknown };
-  if (type === 'next-mention' || type === 'page-info') return { type };
-  if (type === 'reveal' && typeof entity === 'string' && ENTITY_ID.test(entity)) return { type, entity };
+  const { type, entity, wrap } = message as { type?: unknown; entity?: unknown; wrap?: unknown };
+  const wraps = wrap === false ? { wrap: false } : {};
+  if (type === 'page-info') return { type };
+  if (type === 'next-mention') return { type, ...wraps };
+  if (type === 'reveal' && typeof entity === 'string' && ENTITY_ID.test(entity)) return { type, entity, ...wraps };
   return null;
 }

@@ -11,6 +11,11 @@ export const FACT_LANGUAGES = ['auto', 'en', 'zh'] as const;
 export type FactLanguage = (typeof FACT_LANGUAGES)[number];
 export const THEMES = ['auto', 'light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
+/** When a card opens on pointer devices: the pointer resting on a mark, or only with Alt held, or on click. */
+export const CARD_TRIGGERS = ['rest', 'alt', 'click'] as const;
+export type CardTrigger = (typeof CARD_TRIGGERS)[number];
+/** How long the pointer rests on a mark before its card opens (the `rest` trigger). */
+export const REST_DELAY_MS = { default: 300, min: 100, max: 2000 } as const;
 
 export interface SiteRule {
   host: string;
@@ -26,6 +31,8 @@ export interface Settings {
   hiddenTypes: EntityType[];
   factLanguage: FactLanguage;
   theme: Theme;
+  cardTrigger: CardTrigger;
+  restDelayMs: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -36,6 +43,8 @@ export const DEFAULT_SETTINGS: Settings = {
   hiddenTypes: [],
   factLanguage: 'auto',
   theme: 'auto',
+  cardTrigger: 'rest',
+  restDelayMs: REST_DELAY_MS.default,
 };
 
 const MAX_SITES = 5000;
@@ -71,5 +80,10 @@ export function parseSettings(raw: unknown): Settings {
       : d.hiddenTypes,
     factLanguage: oneOf(FACT_LANGUAGES, input.factLanguage, d.factLanguage),
     theme: oneOf(THEMES, input.theme, d.theme),
+    cardTrigger: oneOf(CARD_TRIGGERS, input.cardTrigger, d.cardTrigger),
+    restDelayMs:
+      typeof input.restDelayMs === 'number' && Number.isFinite(input.restDelayMs)
+        ? Math.round(Math.min(REST_DELAY_MS.max, Math.max(REST_DELAY_MS.min, input.restDelayMs)))
+        : d.restDelayMs,
   };
 }

@@ -25,6 +25,8 @@ export interface LaunchOptions {
   extensionDir?: string;
   /** A real window, for `npm run demo` on a machine with a display. */
   headless?: boolean;
+  /** A phone: touch input and a mobile viewport (no hover). */
+  touch?: boolean;
 }
 
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
@@ -38,7 +40,8 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     locale: lang,
     colorScheme: options.colorScheme ?? 'light',
     reducedMotion: options.reducedMotion ?? 'no-preference',
-    viewport: options.viewport ?? { width: 1200, height: 800 },
+    viewport: options.viewport ?? (options.touch ? { width: 360, height: 740 } : { width: 1200, height: 800 }),
+    ...(options.touch ? { hasTouch: true, isMobile: true, deviceScaleFactor: 2 } : {}),
     args: [
       ...CHROMIUM_ARGS,
       `--disable-extensions-except=${ext}`,

@@ -7,7 +7,7 @@ import { probeExtension } from './extension-probes';
 import { cardLocator, hoverMark, markCenter, markCount, markedTexts, waitForMarks } from './page-helpers';
 import { hasShared, SHARED_DIR } from './paths';
 import { useSession } from './session';
-import { sendToTab } from './worker';
+import { sendToTab, tabIdOf } from './worker';
 
 const session = useSession();
 
@@ -202,6 +202,46 @@ describe('a changing page', () => {
   });
 });
 
+describe('frames', () => {
+  it('steps the keyboard path and "reveal" through the mentions of every frame, then wraps', async () => {
+    const { page } = await open('/frames.html');
+    const frame = page.frames().find((f) => f.url().endsWith('/frame-child.html'))!;
+    await frame.waitForFunction(() => (CSS.highlights.get('factlens-mark')?.size ?? 0) >= 2);
+    await waitForMarks(page, 2);
+    const tabId = await tabIdOf(session.browser, page.url());
+    // The frames report their counts to the background; steps follow them.
+    const panel = await session.browser.openExtensionPage(`sidepanel.html?tab=${tabId}`);
+    await expect
+      .poll(() => panel.evaluate((id) => chrome.runtime.sendMessage({ type: 'tab-counts', tabId: id }), tabId))
+      .toHaveProperty('kuaishou');
+    const step = (entity?: string) =>
+      panel.evaluate(([id, e]) => chrome.runtime.sendMessage({ type: 'step', tabId: id, entity: e }), [
+        tabId,
+        entity,
+      ] as const);
+    const where = async () => {
+      const top = await page.evaluate(() => CSS.highlights.get('factlens-mark-active')?.size ?? 0);
+      const child = await frame.evaluate(() => CSS.highlights.get('factlens-mark-active')?.size ?? 0);
+      return top ? 'top' : child ? 'frame' : 'none';
+    };
+    const seen: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      expect(await step()).toBe(true);
+      seen.push(await where());
+    }
+    expect(seen).toEqual(['top', 'top', 'frame', 'frame', 'top']);
+    // The card opened in the frame that holds the mention.
+    await step();
+    await step();
+    await frame.locator('factlens-ui [role="dialog"]').waitFor({ state: 'visible' });
+    // Reveal goes straight to the frame holding the entity.
+    expect(await step('kuaishou')).toBe(true);
+    expect(await where()).toBe('frame');
+    await panel.close();
+    await page.close();
+  });
+});
+
 describe('the card', () => {
   it('waits for a resting pointer, ignores a fast sweep, hides on Esc and on leaving', async () => {
     const { page } = await open('/news-en.html');
@@ -231,6 +271,71 @@ describe('the card', () => {
     // Leaving it for blank page hides it after the grace delay.
     await page.mouse.move(5, 5);
     await card.waitFor({ state: 'detached', timeout: 3000 });
+    await page.close();
+  });
+
+  it('opens cards as the reader chose: after their rest delay, only with Alt, only on click; never while selecting', async () => {
+    const { page } = await open('/news-en.html');
+    await waitForMarks(page, 8);
+    const card = cardLocator(page);
+    const worker = session.browser.context.serviceWorkers()[0]!;
+    const setSettings = (patch: object) =>
+      worker.evaluate(async (p) => {
+        const { settings } = await chrome.storage.sync.get('settings');
+        await chrome.storage.sync.set({ settings: { ...(settings ?? {}), ...p } });
+      }, patch);
+    const away = async () => {
+      await page.mouse.move(5, 5);
+      await page.keyboard.press('Escape');
+      await card.waitFor({ state: 'detached' });
+    };
+    try {
+      await setSettings({ restDelayMs: 1500 });
+      await page.waitForTimeout(200);
+      await hoverMark(page, 'Qwen');
+      await page.waitForTimeout(800);
+      expect(await card.count(), 'not before the chosen delay').toBe(0);
+      await card.waitFor({ state: 'visible', timeout: 3000 });
+      await away();
+
+      await setSettings({ cardTrigger: 'alt', restDelayMs: 300 });
+      await page.waitForTimeout(200);
+      await hoverMark(page, 'Qwen');
+      await page.waitForTimeout(700);
+      expect(await card.count(), 'no card without Alt').toBe(0);
+      await page.keyboard.down('Alt');
+      await card.waitFor({ state: 'visible' });
+      await page.keyboard.up('Alt');
+      await away();
+
+      await setSettings({ cardTrigger: 'click' });
+      await page.waitForTimeout(200);
+      await hoverMark(page, 'Qwen');
+      await page.waitForTimeout(700);
+      expect(await card.count(), 'no card on rest in click mode').toBe(0);
+      const { x, y } = await markCenter(page, 'Qwen');
+      await page.mouse.click(x, y);
+      await card.waitFor({ state: 'visible' });
+      await page.mouse.move(5, 5);
+      await page.waitForTimeout(700);
+      expect(await card.isVisible(), 'a clicked card stays').toBe(true);
+      await page.mouse.click(5, 5);
+      await card.waitFor({ state: 'detached' });
+
+      // Selecting text across a mark opens nothing.
+      await setSettings({ cardTrigger: 'rest' });
+      await page.waitForTimeout(200);
+      const start = await markCenter(page, 'Alibaba');
+      await page.mouse.move(start.x - 40, start.y);
+      await page.mouse.down();
+      const over = await markCenter(page, 'Qwen');
+      await page.mouse.move(over.x, over.y, { steps: 6 });
+      await page.waitForTimeout(900);
+      expect(await card.count(), 'no card while selecting').toBe(0);
+      await page.mouse.up();
+    } finally {
+      await setSettings({ cardTrigger: 'rest', restDelayMs: 300 });
+    }
     await page.close();
   });
 

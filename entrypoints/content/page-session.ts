@@ -1,0 +1,149 @@
+// One document marked and hoverable: the page marker, our UI host, the card and the pointer
+// controller, wired together. The content script makes one per page where Factlens is on; the
+// welcome page makes one for its own live sentences.
+import { themeAttribute } from '@/components/theme';
+import type { Engine } from '@/lib/detect/engine';
+import { scannerFor } from '@/lib/detect/scanner';
+import { createFurnitureRules, entitySites, pageHostOf } from '@/lib/dom/furniture';
+import type { Lang } from '@/lib/kb/format';
+import type { Settings } from '@/lib/settings/schema';
+import { type CardUi, createCardUi } from './card-ui';
+import { highlightCss } from './highlight-style';
+import { markAt, markRects } from './hit-test';
+import { createHoverController, type HoverController } from './hover';
+import { EMPTY_SCANNER, type Mark, PageMarker } from './page-marker';
+import { createUiHost, type UiHost } from './ui-host';
+
+export interface PageSession {
+  marker: PageMarker;
+  ui: UiHost;
+  card: CardUi;
+  hover: HoverController;
+  /** Opens a mark's card (the keyboard path), focused. */
+  showCard(mark: Mark, focus: boolean): void;
+  /** Settings changed: mark style, filters, theme and language follow without a rescan. */
+  applySettings(): void;
+  destroy(): void;
+}
+
+export interface PageSessionDeps {
+  doc: Document;
+  /** The detection engine; built on first need, in the marker's first idle slice. */
+  engine(): Engine;
+  entityType(id: string): string | undefined;
+  settings(): Settings;
+  language(): Lang;
+  setLanguage(lang: Lang): void;
+  onCountsChanged(): void;
+}
+
+/** The web address of the link a text node is in, if it is an http(s) one (never a script URL). */
+function linkOf(node: Text): string | null {
+  const a = node.parentElement?.closest('a[href]');
+  if (!a) return null;
+  try {
+    const url = new URL(a.getAttribute('href') ?? '', node.ownerDocument.baseURI);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+const markerOptions = (s: Settings) => ({
+  firstMentionOnly: s.firstMentionOnly,
+  hiddenTypes: new Set<string>(s.hiddenTypes),
+});
+
+export function activatePage(deps: PageSessionDeps): PageSession {
+  const { doc } = deps;
+  const win = doc.defaultView ?? window;
+  const ui = createUiHost(doc);
+  ui.setHighlightCss(highlightCss(deps.settings().markStyle));
+  const marker = new PageMarker({
+    doc,
+    createScanner: () => {
+      try {
+        return scannerFor<Text>(deps.engine());
+      } catch (error) {
+        // Only a damaged stored copy gets here; the page stays as it is, unmarked.
+        console.warn('Factlens: the stored detector is damaged; nothing is marked on this page.', error);
+        return EMPTY_SCANNER;
+      }
+    },
+    entityType: deps.entityType,
+    onCountsChanged: deps.onCountsChanged,
+    onMutationBatch: () => ui.ensureAttached(),
+    // With marks on the page, get the card ready while the page is idle: the first hover
+    // then costs one render, not a style sheet parse.
+    onFirstPass: (marks) => {
+      if (marks > 0) requestIdleCallback(() => card.prepare(), { timeout: 2000 });
+    },
+    highlightCss: () => highlightCss(deps.settings().markStyle),
+    createFilter: () => {
+      const rules = createFurnitureRules(entitySites(deps.engine()), pageHostOf(doc, win.location.href));
+      return (node, mentions) => rules.keep(node, mentions);
+    },
+  });
+  const anchorFor = (mark: Mark) => ({
+    rects: () => markRects(doc, mark),
+    context: mark.node.parentElement,
+  });
+  let hover: HoverController | null = null;
+  const card = createCardUi({
+    shadow: ui.shadow,
+    host: ui.host,
+    language: deps.language,
+    setLanguage: deps.setLanguage,
+    onPointerOver: (over) => hover?.setOverCard(over),
+    onHidden: () => marker.setActive(null),
+  });
+  card.setTheme(themeAttribute(deps.settings().theme));
+  hover = createHoverController<{ key: Mark; mark: Mark }>(win, {
+    hitTest: (x, y) => {
+      const mark = markAt(marker, doc, x, y);
+      return mark ? { key: mark, mark } : null;
+    },
+    isOwnUi: (e) => e.target === ui.host,
+    onPending: ({ mark }) => card.prefetch(mark.mention.entity),
+    onShow: ({ mark }, _x, _y, via) => {
+      performance.mark('factlens:card-requested');
+      ui.ensureAttached();
+      marker.setActive(mark);
+      card.setKey(mark);
+      // A tap on a linked mark opened the card instead of the link: the card offers it.
+      const link = via === 'tap' || via === 'click' ? linkOf(mark.node) : null;
+      void card.show(mark.mention.entity, anchorFor(mark), link ? { link } : {});
+    },
+    onHide: () => card.hide(),
+    isShown: () => card.isShown(),
+    shownKey: () => card.shownKey(),
+    trigger: () => ({ mode: deps.settings().cardTrigger, delayMs: deps.settings().restDelayMs }),
+  });
+  marker.start(markerOptions(deps.settings()));
+  const h = hover;
+
+  return {
+    marker,
+    ui,
+    card,
+    hover: h,
+    showCard(mark, focus) {
+      card.setKey(mark);
+      void card.show(mark.mention.entity, anchorFor(mark), { focus });
+    },
+    applySettings() {
+      const s = deps.settings();
+      ui.setHighlightCss(highlightCss(s.markStyle));
+      marker.setOptions(markerOptions(s));
+      marker.refreshShadowCss();
+      card.setTheme(themeAttribute(s.theme));
+      card.refresh();
+    },
+    destroy() {
+      h.destroy();
+      card.hide();
+      marker.stop();
+      ui.destroy();
+    },
+  };
+}

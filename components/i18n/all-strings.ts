@@ -4,6 +4,7 @@ import { commonStrings } from './strings-common';
 import { optionsStrings } from './strings-options';
 import { panelStrings } from './strings-panel';
 import { popupStrings } from './strings-popup';
+import { welcomeStrings } from './strings-welcome';
 
 export const allStrings: Record<string, { en: string; zh: string }> = {
   ...commonStrings,
@@ -11,4 +12,5 @@ export const allStrings: Record<string, { en: string; zh: string }> = {
   ...panelStrings,
   ...popupStrings,
   ...optionsStrings,
+  ...welcomeStrings,
 };

@@ -6,13 +6,15 @@ import type { commonStrings } from './strings-common';
 import type { optionsStrings } from './strings-options';
 import type { panelStrings } from './strings-panel';
 import type { popupStrings } from './strings-popup';
+import type { welcomeStrings } from './strings-welcome';
 
 export type MessageKey =
   | keyof typeof commonStrings
   | keyof typeof cardStrings
   | keyof typeof panelStrings
   | keyof typeof popupStrings
-  | keyof typeof optionsStrings;
+  | keyof typeof optionsStrings
+  | keyof typeof welcomeStrings;
 
 /** A UI string in the browser's language; `$1`… are filled from `subs`. */
 export function t(key: MessageKey, ...subs: (string | number)[]): string {

@@ -34,7 +34,11 @@ export default defineBackground(() => {
   // A failed write (storage full) costs nothing but speed: pages then ask here instead.
   const cacheDetector = () =>
     writeDetectorCache({ build: detectorBuild.id, json: detectorJson }).catch(() => {});
-  browser.runtime.onInstalled.addListener(() => void cacheDetector());
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    void cacheDetector();
+    // First run: the welcome page, with sentences to hover and where everything is.
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+  });
 
   async function handle(
     request: BackgroundRequest,

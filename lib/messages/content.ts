@@ -29,6 +29,7 @@ export function parseContentRequest(message: unknown): ContentRequest | null {
   const wraps = wrap === false ? { wrap: false } : {};
   if (type === 'page-info') return { type };
   if (type === 'next-mention') return { type, ...wraps };
-  if (type === 'reveal' && typeof entity === 'string' && ENTITY_ID.test(entity)) return { type, entity, ...wraps };
+  if (type === 'reveal' && typeof entity === 'string' && ENTITY_ID.test(entity))
+    return { type, entity, ...wraps };
   return null;
 }

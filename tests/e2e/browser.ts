@@ -40,7 +40,8 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     locale: lang,
     colorScheme: options.colorScheme ?? 'light',
     reducedMotion: options.reducedMotion ?? 'no-preference',
-    viewport: options.viewport ?? (options.touch ? { width: 360, height: 740 } : { width: 1200, height: 800 }),
+    viewport:
+      options.viewport ?? (options.touch ? { width: 360, height: 740 } : { width: 1200, height: 800 }),
     ...(options.touch ? { hasTouch: true, isMobile: true, deviceScaleFactor: 2 } : {}),
     args: [
       ...CHROMIUM_ARGS,

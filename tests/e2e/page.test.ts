@@ -212,7 +212,9 @@ describe('frames', () => {
     // The frames report their counts to the background; steps follow them.
     const panel = await session.browser.openExtensionPage(`sidepanel.html?tab=${tabId}`);
     await expect
-      .poll(() => panel.evaluate((id) => chrome.runtime.sendMessage({ type: 'tab-counts', tabId: id }), tabId))
+      .poll(() =>
+        panel.evaluate((id) => chrome.runtime.sendMessage({ type: 'tab-counts', tabId: id }), tabId),
+      )
       .toHaveProperty('kuaishou');
     const step = (entity?: string) =>
       panel.evaluate(([id, e]) => chrome.runtime.sendMessage({ type: 'step', tabId: id, entity: e }), [

@@ -313,7 +313,7 @@ export async function runBrowserBench(options: BrowserBenchOptions = {}): Promis
   for (const p of [...pages, ...(set.typical ? [set.typical] : [])]) {
     server.route(p.path, { body: p.body, headers: csp });
   }
-  const browser = await launchWithExtension({ extensionDir });
+  const browser = await launchWithExtension({ extensionDir, closeWelcome: true });
   const results: PageResult[] = [];
   const profiles: { name: string; profile: CpuProfile }[] = [];
   let once: OncePerRun = {

@@ -27,6 +27,8 @@ export interface LaunchOptions {
   headless?: boolean;
   /** A phone: touch input and a mobile viewport (no hover). */
   touch?: boolean;
+  /** Close the welcome tab a fresh install opens (benchmarks want the browser to themselves). */
+  closeWelcome?: boolean;
 }
 
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
@@ -53,6 +55,13 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
+  if (options.closeWelcome) {
+    const isWelcome = (p: Page) => p.url().endsWith('/welcome.html');
+    const welcome =
+      context.pages().find(isWelcome) ??
+      (await context.waitForEvent('page', { predicate: isWelcome, timeout: 5000 }).catch(() => null));
+    await welcome?.close();
+  }
   return {
     context,
     extensionId,

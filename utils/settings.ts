@@ -1,22 +1,102 @@
-// The settings item in sync storage, shared by every view. Reads always yield valid settings.
-import { storage } from '@wxt-dev/storage';
-import { DEFAULT_SETTINGS, parseSettings, SETTINGS_KEY, type Settings } from '@/lib/settings/schema';
+// Settings as every view and the content script read and write them (see lib/settings/stored.ts
+// for the layout: preferences synced, one local key per switched-off site). Reads always yield
+// valid settings; a write either lands or says why not, with the settings as actually stored.
+import { browser } from 'wxt/browser';
+import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '@/lib/settings/schema';
+import {
+  hasLegacySites,
+  rulesFromEntries,
+  SITE_KEY_PREFIX,
+  settingsFromStorage,
+  siteChanges,
+  siteKeysFor,
+  syncedPart,
+  type WriteError,
+  writeErrorOf,
+} from '@/lib/settings/stored';
 
-export const settingsItem = storage.defineItem<Settings>(`sync:${SETTINGS_KEY}`, {
-  fallback: DEFAULT_SETTINGS,
-  version: 1,
-});
+export type SaveResult =
+  | { ok: true; settings: Settings }
+  | { ok: false; error: WriteError; settings: Settings };
 
-export async function getSettings(): Promise<Settings> {
-  return parseSettings(await settingsItem.getValue());
+/** Which site rules to read: all of them (the options page), or only those that can cover one host. */
+export interface Scope {
+  host?: string | null;
+}
+/** Preferences only, no site rules: for views that need the theme or the language. */
+export const PREFS_ONLY: Scope = { host: null };
+
+async function readSiteEntries(scope: Scope): Promise<Record<string, unknown>> {
+  if (scope.host === undefined) {
+    const all = await browser.storage.local.get(null);
+    return Object.fromEntries(Object.entries(all).filter(([k]) => k.startsWith(SITE_KEY_PREFIX)));
+  }
+  return scope.host ? browser.storage.local.get(siteKeysFor(scope.host)) : {};
 }
 
-export async function updateSettings(change: (current: Settings) => Settings): Promise<Settings> {
-  const next = change(await getSettings());
-  await settingsItem.setValue(next);
-  return next;
+export async function getSettings(scope: Scope = {}): Promise<Settings> {
+  try {
+    const [synced, sites] = await Promise.all([
+      browser.storage.sync.get(SETTINGS_KEY),
+      readSiteEntries(scope),
+    ]);
+    return settingsFromStorage(synced[SETTINGS_KEY], sites);
+  } catch {
+    // Storage unavailable: run with defaults rather than not at all.
+    return DEFAULT_SETTINGS;
+  }
 }
 
-export function watchSettings(cb: (settings: Settings) => void): () => void {
-  return settingsItem.watch((value) => cb(parseSettings(value)));
+/**
+ * Applies `change` to the stored settings. Site rules are written first, one key each, then the
+ * synced preferences if they changed (or still carry an old site list, which this migrates).
+ */
+export async function updateSettings(
+  change: (current: Settings) => Settings,
+  scope: Scope = {},
+): Promise<SaveResult> {
+  let synced: unknown;
+  let current: Settings;
+  let storedRules: ReturnType<typeof rulesFromEntries>;
+  try {
+    synced = (await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY];
+    const entries = await readSiteEntries(scope);
+    storedRules = rulesFromEntries(entries);
+    current = settingsFromStorage(synced, entries);
+  } catch (error) {
+    return { ok: false, error: writeErrorOf(error), settings: await getSettings(scope) };
+  }
+  const next = change(current);
+  try {
+    // Against the keys as stored: rules an old synced list still holds get their own keys too.
+    const { set, remove } = siteChanges(storedRules, next.disabledSites);
+    if (Object.keys(set).length) await browser.storage.local.set(set);
+    if (remove.length) await browser.storage.local.remove(remove);
+    const prefs = syncedPart(next);
+    if (hasLegacySites(synced) || JSON.stringify(prefs) !== JSON.stringify(syncedPart(current))) {
+      await browser.storage.sync.set({ [SETTINGS_KEY]: prefs });
+    }
+    return { ok: true, settings: next };
+  } catch (error) {
+    return { ok: false, error: writeErrorOf(error), settings: await getSettings(scope) };
+  }
+}
+
+/** Moves an earlier version's synced site list into local keys; nothing is lost if it fails. */
+export async function migrateLegacySites(): Promise<void> {
+  const synced = (await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY];
+  if (!hasLegacySites(synced)) return;
+  await updateSettings((s) => s);
+}
+
+/** Calls `cb` with the stored settings whenever the preferences or a site rule change. */
+export function watchSettings(cb: (settings: Settings) => void, scope: Scope = {}): () => void {
+  const listener = (changes: Record<string, unknown>, area: string) => {
+    const relevant =
+      (area === 'sync' && SETTINGS_KEY in changes) ||
+      (area === 'local' && Object.keys(changes).some((k) => k.startsWith(SITE_KEY_PREFIX)));
+    if (relevant) void getSettings(scope).then(cb);
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
 }

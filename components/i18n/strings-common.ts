@@ -14,6 +14,14 @@ export const commonStrings = {
   },
   contextMenuLookup: { en: 'Look up “%s” in Factlens', zh: '在 Factlens 中查找“%s”' },
   close: { en: 'Close', zh: '关闭' },
+  saveFailed_quota: {
+    en: 'Not saved: the browser’s storage for Factlens is full. What you see is what is stored.',
+    zh: '未保存:浏览器为 Factlens 提供的存储空间已满。当前显示的是实际保存的设置。',
+  },
+  saveFailed_unavailable: {
+    en: 'Not saved: the browser’s storage is unavailable right now. What you see is what is stored.',
+    zh: '未保存:浏览器存储暂时不可用。当前显示的是实际保存的设置。',
+  },
   back: { en: 'Back', zh: '返回' },
   langEnglish: { en: 'English', zh: '英文' },
   langChinese: { en: 'Chinese', zh: '中文' },

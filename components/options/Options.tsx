@@ -19,19 +19,33 @@ const HOST_PATTERN = /^(?=.{1,253}$)([a-z0-9-]{1,63}\.)*[a-z0-9-]{1,63}$/;
 
 export function Options() {
   const [settings, setSettings] = useState<Settings | null>(null);
+  const [error, setError] = useState('');
+  // Bumped after a failed save: inputs the reader flipped are drawn afresh from what is stored.
+  const [revision, setRevision] = useState(0);
   useEffect(() => {
     void getSettings().then(setSettings);
     return watchSettings(setSettings);
   }, []);
   if (!settings) return <main class="fl-options" aria-busy="true" />;
-  const save = (change: (s: Settings) => Settings) => void updateSettings(change);
+  /** Saves at once; on failure says so and shows what is really stored. */
+  const save = (change: (s: Settings) => Settings) =>
+    void updateSettings(change).then((result) => {
+      setSettings(result.settings);
+      setError(result.ok ? '' : t(`saveFailed_${result.error}`));
+      if (!result.ok) setRevision((r) => r + 1);
+    });
 
   return (
-    <main class="fl-options">
+    <main class="fl-options" key={revision}>
       <header class="fl-options-head">
         <img src="/icon/48.png" width={32} height={32} alt="" />
         <h1>{t('optionsTitle')}</h1>
       </header>
+      {error && (
+        <p class="fl-error" role="alert">
+          {error}
+        </p>
+      )}
       <section aria-labelledby="sites-h">
         <h2 id="sites-h">{t('optionsSitesHeading')}</h2>
         <Switch
@@ -257,6 +271,7 @@ export const optionsCss = `
 .fl-error { color: var(--fl-warn); margin: 0; }
 .fl-check, .fl-radio { display: flex; gap: 8px; align-items: center; }
 fieldset { border: 0; padding: 0; margin: 0; display: grid; gap: 6px; }
+.fl-error { padding: 10px 12px; border-radius: 8px; background: var(--fl-warn-soft); color: var(--fl-warn); }
 .fl-range { display: grid; gap: 4px; max-width: 360px; margin: 12px 0 4px; }
 legend { font-weight: 600; margin-bottom: 6px; }
 .fl-types { grid-template-columns: repeat(auto-fill, minmax(170px, 1fr)); }

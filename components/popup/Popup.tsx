@@ -13,21 +13,36 @@ import { Switch } from '../shared/Switch';
 export function Popup() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [tab, setTab] = useState<TabView | null>(null);
+  const [error, setError] = useState('');
+  // Bumped after a failed save: inputs the reader flipped are drawn afresh from what is stored.
+  const [revision, setRevision] = useState(0);
+  const host = tab?.page?.host ?? null;
 
   useEffect(() => {
-    void getSettings().then(setSettings);
-    const unwatch = watchSettings((s) => {
+    void readTargetTab().then(setTab);
+  }, []);
+  useEffect(() => {
+    if (!tab) return;
+    // Only this site's rules: the reader may have switched off thousands of sites.
+    const scope = { host };
+    void getSettings(scope).then(setSettings);
+    return watchSettings((s) => {
       setSettings(s);
       // The tab applies the change and reports back; show its new state.
       setTimeout(() => void readTargetTab().then(setTab), 1000);
-    });
-    void readTargetTab().then(setTab);
-    return unwatch;
-  }, []);
+    }, scope);
+  }, [tab === null, host]);
 
   if (!settings || !tab) return <main class="fl-popup" aria-busy="true" />;
 
-  const host = tab.page?.host ?? null;
+  /** Saves, and on failure says so and shows what is really stored. */
+  const save = (change: (s: Settings) => Settings) =>
+    void updateSettings(change, { host }).then((result) => {
+      setSettings(result.settings);
+      setError(result.ok ? '' : t(`saveFailed_${result.error}`));
+      if (!result.ok) setRevision((r) => r + 1);
+    });
+
   const counts = tab.counts;
   const on = host !== null && isActiveOn({ ...settings, paused: false }, host);
   const rule = host ? findSiteRule(settings, host) : undefined;
@@ -35,12 +50,12 @@ export function Popup() {
   const entries = Object.keys(counts).length;
 
   const toggleSite = (enabled: boolean) =>
-    host && void updateSettings((s) => setSiteEnabled(s, host, enabled, rule?.includeSubdomains ?? false));
+    host && save((s) => setSiteEnabled(s, host, enabled, rule?.includeSubdomains ?? false));
   const toggleSubdomains = (include: boolean) =>
-    host && void updateSettings((s) => setSiteEnabled(setSiteEnabled(s, host, true), host, false, include));
+    host && save((s) => setSiteEnabled(setSiteEnabled(s, host, true), host, false, include));
 
   return (
-    <main class="fl-popup">
+    <main class="fl-popup" key={revision}>
       <header class="fl-popup-head">
         <img src="/icon/32.png" width={24} height={24} alt="" />
         <h1>Factlens</h1>
@@ -77,8 +92,13 @@ export function Popup() {
       <Switch
         checked={settings.paused}
         label={t('popupPauseAll')}
-        onChange={(paused) => void updateSettings((s) => ({ ...s, paused }))}
+        onChange={(paused) => save((s) => ({ ...s, paused }))}
       />
+      {error && (
+        <p class="fl-popup-error" role="alert">
+          {error}
+        </p>
+      )}
       <footer class="fl-popup-foot">
         <button type="button" class="fl-btn fl-btn-primary" onClick={() => openPanel(tab.tabId)}>
           {t('popupOpenPanel')}
@@ -105,4 +125,5 @@ body { width: 300px; }
 .fl-popup-status { margin: 0; color: var(--fl-fg-soft); }
 .fl-popup-foot { display: flex; gap: 8px; justify-content: space-between; }
 .fl-check { display: flex; gap: 6px; align-items: center; }
+.fl-popup-error { margin: 0; padding: 8px 10px; border-radius: 8px; background: var(--fl-warn-soft); color: var(--fl-warn); }
 `;

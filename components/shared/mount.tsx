@@ -2,7 +2,7 @@
 import { type ComponentChild, render } from 'preact';
 import { uiLanguage } from '@/components/i18n';
 import { themeAttribute } from '@/components/theme';
-import { getSettings, watchSettings } from '@/utils/settings';
+import { getSettings, PREFS_ONLY, watchSettings } from '@/utils/settings';
 import { pageCss } from './page-css';
 
 export function mountPage(view: ComponentChild, extraCss = ''): void {
@@ -15,7 +15,7 @@ export function mountPage(view: ComponentChild, extraCss = ''): void {
     if (attr) document.documentElement.setAttribute('data-theme', attr);
     else document.documentElement.removeAttribute('data-theme');
   };
-  void getSettings().then((s) => applyTheme(s.theme));
-  watchSettings((s) => applyTheme(s.theme));
+  void getSettings(PREFS_ONLY).then((s) => applyTheme(s.theme));
+  watchSettings((s) => applyTheme(s.theme), PREFS_ONLY);
   render(view, document.getElementById('app')!);
 }

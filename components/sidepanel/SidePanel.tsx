@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { t, uiLanguage } from '@/components/i18n';
 import type { Lang } from '@/lib/kb/format';
 import { type PanelIntent, panelIntentItem } from '@/utils/panel-intent';
-import { getSettings, watchSettings } from '@/utils/settings';
+import { getSettings, PREFS_ONLY, watchSettings } from '@/utils/settings';
 import { Tabs } from '../shared/Tabs';
 import { EntityPage } from './EntityPage';
 import { ExploreView } from './ExploreView';
@@ -24,8 +24,8 @@ export function SidePanel() {
   useEffect(() => {
     const applyLang = (factLanguage: 'auto' | Lang) =>
       setLang(factLanguage === 'auto' ? uiLanguage() : factLanguage);
-    void getSettings().then((s) => applyLang(s.factLanguage));
-    const unwatchSettings = watchSettings((s) => applyLang(s.factLanguage));
+    void getSettings(PREFS_ONLY).then((s) => applyLang(s.factLanguage));
+    const unwatchSettings = watchSettings((s) => applyLang(s.factLanguage), PREFS_ONLY);
     const follow = (intent: (PanelIntent & { at: number }) | null) => {
       if (!intent) return;
       if (intent.view === 'entity') {

@@ -14,7 +14,9 @@ export function registerCommands(activeTab: () => Promise<Browser.tabs.Tab | und
       // activeTab grants the URL during a shortcut; the content script can also tell its site.
       const host = siteHostOf(tab.url) ?? (await askTab<PageInfo>(tab.id, { type: 'page-info' }))?.host;
       if (!host) return;
-      await updateSettings((s) => setSiteEnabled(s, host, !isActiveOn({ ...s, paused: false }, host)));
+      await updateSettings((s) => setSiteEnabled(s, host, !isActiveOn({ ...s, paused: false }, host)), {
+        host,
+      });
     } else if (command === 'next-mention') {
       await stepAcrossFrames(tab.id);
     }

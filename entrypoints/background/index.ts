@@ -12,6 +12,7 @@ import { type BackgroundRequest, type CardResponse, parseBackgroundRequest } fro
 import { pageOf } from '@/lib/pins/schema';
 import { writeDetectorCache } from '@/utils/detector-cache';
 import { createPinStore } from '@/utils/pin-store';
+import { migrateLegacySites } from '@/utils/settings';
 import { registerCommands } from './commands';
 import { registerContextMenu } from './context-menu';
 import { forgetSteps, stepAcrossFrames } from './frame-steps';
@@ -34,6 +35,8 @@ export default defineBackground(() => {
   // A failed write (storage full) costs nothing but speed: pages then ask here instead.
   const cacheDetector = () =>
     writeDetectorCache({ build: detectorBuild.id, json: detectorJson }).catch(() => {});
+  // Site lists of earlier versions move out of the synced item (it has a size limit).
+  void migrateLegacySites().catch(() => {});
   browser.runtime.onInstalled.addListener(({ reason }) => {
     void cacheDetector();
     // First run: the welcome page, with sentences to hover and where everything is.

@@ -8,9 +8,9 @@ import type { Engine } from '@/lib/detect/engine';
 import { engineFromPrecompiled, type PrecompiledDetector } from '@/lib/detect/precompiled';
 import type { Lang } from '@/lib/kb/format';
 import { type ContentRequest, type PageInfo, parseContentRequest } from '@/lib/messages/content';
-import { parseSettings, SETTINGS_KEY } from '@/lib/settings/schema';
 import { isActiveOn, siteHostOf } from '@/lib/settings/site-rules';
 import { askBackground } from '@/utils/messaging';
+import { getSettings, watchSettings } from '@/utils/settings';
 import { loadDetector } from './detector-loader';
 import type { Mark } from './page-marker';
 import { activatePage, type PageSession } from './page-session';
@@ -51,7 +51,9 @@ async function start(ctx: ContentScriptContext) {
     return d.engine;
   };
   let types = new Map<string, string>();
-  let settings = parseSettings((await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY]);
+  const host = () => siteHostOf(location.href) ?? siteHostOf(document.referrer);
+  // Only this host's site rules are read: a reader may have switched off thousands of sites.
+  let settings = await getSettings({ host: host() });
   let active: PageSession | null = null;
   let lang: Lang | null = null;
   let countsTimer = 0;
@@ -61,7 +63,6 @@ async function start(ctx: ContentScriptContext) {
   const factLanguage = (): Lang =>
     lang ?? (settings.factLanguage === 'auto' ? uiLanguage() : settings.factLanguage);
 
-  const host = () => siteHostOf(location.href) ?? siteHostOf(document.referrer);
   const countsNow = () => Object.fromEntries(active?.marker.counts() ?? []);
 
   const sendCounts = () => {
@@ -149,12 +150,14 @@ async function start(ctx: ContentScriptContext) {
     return mark;
   };
 
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'sync' || !(SETTINGS_KEY in changes)) return;
-    settings = parseSettings(changes[SETTINGS_KEY]?.newValue);
-    lang = null;
-    apply();
-  });
+  watchSettings(
+    (s) => {
+      settings = s;
+      lang = null;
+      apply();
+    },
+    { host: host() },
+  );
 
   const answer = (request: ContentRequest): unknown => {
     switch (request.type) {

@@ -8,7 +8,7 @@ import detector from '@/generated/detector.json';
 import { engineFromPrecompiled, type PrecompiledDetector } from '@/lib/detect/precompiled';
 import type { Lang } from '@/lib/kb/format';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/schema';
-import { getSettings, watchSettings } from '@/utils/settings';
+import { getSettings, PREFS_ONLY, watchSettings } from '@/utils/settings';
 
 const data = detector as unknown as PrecompiledDetector;
 const types = new Map(data.entities.map(([id, type]) => [id, type]));
@@ -16,7 +16,7 @@ let settings: Settings = DEFAULT_SETTINGS;
 let lang: Lang | null = null;
 
 async function markSamples(): Promise<void> {
-  settings = await getSettings();
+  settings = await getSettings(PREFS_ONLY);
   const engine = engineFromPrecompiled(data);
   const session = activatePage({
     doc: document,
@@ -33,7 +33,7 @@ async function markSamples(): Promise<void> {
     settings = s;
     lang = null;
     session.applySettings();
-  });
+  }, PREFS_ONLY);
 }
 
 mountPage(<Welcome onSamplesRendered={() => void markSamples()} />, welcomeCss);

@@ -47,7 +47,8 @@ export const DEFAULT_SETTINGS: Settings = {
   restDelayMs: REST_DELAY_MS.default,
 };
 
-const MAX_SITES = 5000;
+/** Enough for any reader; site rules live one per key in local storage (see stored.ts). */
+const MAX_SITES = 100_000;
 
 function oneOf<T extends string>(values: readonly T[], value: unknown, fallback: T): T {
   return values.includes(value as T) ? (value as T) : fallback;

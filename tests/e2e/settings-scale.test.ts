@@ -1,0 +1,112 @@
+// Settings that scale and writes that never fail silently, in the real browser: 10,000 sites
+// switched off, one more switched off and on from the popup at once, surviving a restart; and a
+// full storage, where the popup says why the switch did not move and shows what is stored.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ExtensionBrowser, launchWithExtension } from './browser';
+import { markCount, waitForMarks } from './page-helpers';
+import { startServer, type TestServer } from './server';
+import { tabIdOf } from './worker';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(() => server?.close());
+
+const worker = (b: ExtensionBrowser) => b.context.serviceWorkers()[0]!;
+
+describe('settings at scale', () => {
+  it('with 10,000 sites off, switches one more off and on at once, and it survives a restart', async () => {
+    const profile = await mkdtemp(join(tmpdir(), 'factlens-scale-'));
+    try {
+      let b = await launchWithExtension({ userDataDir: profile });
+      await worker(b).evaluate(async () => {
+        const entries: Record<string, { sub: boolean }> = {};
+        for (let i = 0; i < 10_000; i++) entries[`site:site-${i}.example.com`] = { sub: false };
+        await chrome.storage.local.set(entries);
+      });
+      const page = await b.context.newPage();
+      await page.goto(server.url('/news-en.html'));
+      await waitForMarks(page, 5);
+      const tabId = await tabIdOf(b, page.url());
+      const popup = await b.openExtensionPage(`popup.html?tab=${tabId}`);
+      const toggle = popup.getByRole('switch', { name: 'On for this site' });
+      expect(await toggle.isChecked()).toBe(true);
+      await toggle.click({ force: true });
+      await page.waitForFunction(() => (CSS.highlights.get('factlens-mark')?.size ?? 0) === 0);
+      await expect.poll(() => toggle.isChecked()).toBe(false);
+      expect(await popup.getByRole('alert').count()).toBe(0);
+      const stored = await worker(b).evaluate(async () => {
+        const all = await chrome.storage.local.get(null);
+        const sync = await chrome.storage.sync.get('settings');
+        return {
+          sites: Object.keys(all).filter((k) => k.startsWith('site:')).length,
+          syncBytes: JSON.stringify(sync.settings ?? {}).length,
+        };
+      });
+      expect(stored.sites).toBe(10_001);
+      expect(stored.syncBytes).toBeLessThan(8192);
+      await b.close();
+
+      // After a restart the site is still off, and the popup says so.
+      b = await launchWithExtension({ userDataDir: profile });
+      const again = await b.context.newPage();
+      await again.goto(server.url('/news-en.html'));
+      await again.waitForTimeout(1500);
+      expect(await markCount(again)).toBe(0);
+      const popup2 = await b.openExtensionPage(`popup.html?tab=${await tabIdOf(b, again.url())}`);
+      const toggle2 = popup2.getByRole('switch', { name: 'On for this site' });
+      await toggle2.waitFor();
+      expect(await toggle2.isChecked()).toBe(false);
+      await toggle2.click({ force: true });
+      await waitForMarks(again, 5);
+      await b.close();
+    } finally {
+      await rm(profile, { recursive: true, force: true });
+    }
+  });
+
+  it('with storage full, the popup says the change was not saved and shows the stored state', async () => {
+    const b = await launchWithExtension();
+    try {
+      const page = await b.context.newPage();
+      await page.goto(server.url('/news-en.html'));
+      await waitForMarks(page, 5);
+      const tabId = await tabIdOf(b, page.url());
+      // Fill local storage to its quota (10 MB without unlimitedStorage).
+      await worker(b).evaluate(async () => {
+        const chunk = 'x'.repeat(512 * 1024);
+        for (let i = 0; i < 100; i++) {
+          try {
+            await chrome.storage.local.set({ [`filler-${i}`]: chunk });
+          } catch {
+            break;
+          }
+        }
+        for (let size = 64 * 1024; size >= 16; size >>= 1) {
+          for (let j = 0; j < 64; j++) {
+            try {
+              await chrome.storage.local.set({ [`filler-${size}-${j}`]: 'x'.repeat(size) });
+            } catch {
+              break;
+            }
+          }
+        }
+      });
+      const popup = await b.openExtensionPage(`popup.html?tab=${tabId}`);
+      const toggle = popup.getByRole('switch', { name: 'On for this site' });
+      await toggle.click({ force: true });
+      const alert = popup.getByRole('alert');
+      await alert.waitFor();
+      expect(await alert.textContent()).toContain('storage for Factlens is full');
+      expect(await toggle.isChecked()).toBe(true);
+      await page.waitForTimeout(1000);
+      expect(await markCount(page)).toBeGreaterThan(0);
+    } finally {
+      await b.close();
+    }
+  });
+});

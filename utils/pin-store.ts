@@ -2,8 +2,10 @@
 // change runs in one promise queue and re-reads the stored list inside it, so requests arriving
 // together from two tabs never overwrite each other. Views read and watch (`createPinReader`)
 // and ask the background for changes. Failures are returned as values, never thrown.
+
 import { storage } from '@wxt-dev/storage';
 import { parseImport, type Rejected } from '@/lib/pins/import';
+import { PINS_STORAGE_KEY } from '@/lib/pins/keys';
 import { mergeAll } from '@/lib/pins/merge';
 import { PIN_MIGRATIONS, PINS_VERSION } from '@/lib/pins/migrations';
 import { normalizeTags, PIN_LIMITS, type Pin, parsePin, truncate } from '@/lib/pins/schema';
@@ -12,7 +14,7 @@ import { type InterpretedStore, interpretStored, type QuarantineRecord } from '@
 export type { Pin } from '@/lib/pins/schema';
 export type { QuarantineRecord } from '@/lib/pins/stored';
 
-export const PINS_KEY = 'local:pins';
+export const PINS_KEY = `local:${PINS_STORAGE_KEY}` as const;
 /** Where @wxt-dev/storage keeps the item's version (`{ v }`). */
 export const PINS_META_KEY = 'local:pins$';
 export const QUARANTINE_KEY = 'local:pins-quarantine';

@@ -52,6 +52,8 @@ export default defineBackground(() => {
         const data = cards.card(request.entity);
         if (!data) return null;
         const page = request.url ? pageOf(request.url) : null;
+        // Right after a change the watch may not have run yet: a card that says so reads afresh.
+        if (request.fresh) pinState = pins.read();
         const { pins: all } = await pinState;
         const pinnedFacts = all.filter((p) => pageOf(p.url) === page).map((p) => p.factId);
         return { data, pinnedFacts } satisfies CardResponse;

@@ -38,6 +38,8 @@ export interface CardUi {
   prefetch(entity: string): void;
   /** Parses the card's styles ahead of the first hover (call when the page is idle). */
   prepare(): void;
+  /** Pins changed elsewhere (the side panel): cached "pinned" states are stale; an open card redraws. */
+  invalidate(): void;
   setTheme(theme: string | null): void;
 }
 
@@ -70,10 +72,21 @@ export function createCardUi(opts: CardUiOptions): CardUi {
   let generation = 0;
   let link: string | null = null;
 
-  const fetchCard = (entity: string) => {
+  // Which facts are pinned is per page: a single-page app's navigation makes the cache stale.
+  let cachedFor = location.href;
+  const fetchCard = (entity: string, fresh = false) => {
+    if (cachedFor !== location.href) {
+      cache.clear();
+      cachedFor = location.href;
+    }
     let pending = cache.get(entity);
     if (!pending) {
-      pending = askBackground<CardResponse>({ type: 'card', entity, url: location.href });
+      pending = askBackground<CardResponse>({
+        type: 'card',
+        entity,
+        url: location.href,
+        ...(fresh ? { fresh } : {}),
+      });
       cache.set(entity, pending);
       // A failed fetch (extension restarting) shouldn't stick in the cache.
       pending.then((r) => r ?? cache.delete(entity));
@@ -255,6 +268,17 @@ export function createCardUi(opts: CardUiOptions): CardUi {
       void fetchCard(entity);
     },
     prepare: mount,
+    invalidate() {
+      cache.clear();
+      if (layer.hidden || !current) return;
+      const entity = current.data.entity.id;
+      void fetchCard(entity, true).then((response) => {
+        if (!response || layer.hidden || current?.data.entity.id !== entity) return;
+        current = response;
+        pinned = new Set(response.pinnedFacts);
+        draw();
+      });
+    },
     setTheme(theme) {
       if (theme) host.setAttribute('data-theme', theme);
       else host.removeAttribute('data-theme');

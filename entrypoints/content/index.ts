@@ -8,10 +8,11 @@ import type { Engine } from '@/lib/detect/engine';
 import { engineFromPrecompiled, type PrecompiledDetector } from '@/lib/detect/precompiled';
 import type { Lang } from '@/lib/kb/format';
 import { type ContentRequest, type PageInfo, parseContentRequest } from '@/lib/messages/content';
+import { PINS_STORAGE_KEY } from '@/lib/pins/keys';
 import { isActiveOn, siteHostOf } from '@/lib/settings/site-rules';
 import { askBackground } from '@/utils/messaging';
 import { getSettings, watchSettings } from '@/utils/settings';
-import { loadDetector } from './detector-loader';
+import { loadBundledDetector, loadDetector } from './detector-loader';
 import type { Mark } from './page-marker';
 import { activatePage, type PageSession } from './page-session';
 
@@ -51,6 +52,12 @@ async function start(ctx: ContentScriptContext) {
     return d.engine;
   };
   let types = new Map<string, string>();
+  let fellBack = false;
+  const useDetector = (data: PrecompiledDetector | null) => {
+    if (!data) return;
+    detector = { data, engine: null };
+    types = new Map(data.entities.map(([id, type]) => [id, type]));
+  };
   const host = () => siteHostOf(location.href) ?? siteHostOf(document.referrer);
   // Only this host's site rules are read: a reader may have switched off thousands of sites.
   let settings = await getSettings({ host: host() });
@@ -97,6 +104,17 @@ async function start(ctx: ContentScriptContext) {
         lang = l;
       },
       onCountsChanged: sendCounts,
+      onEngineFailed: () => {
+        // The copy in storage parsed but would not build: ask the background for its own, once.
+        deactivate();
+        if (fellBack) return;
+        fellBack = true;
+        detector = null;
+        loading = loadBundledDetector().then(useDetector);
+        void loading.then(() => {
+          if (detector && !active && isActiveOn(settings, host())) activate(detector);
+        });
+      },
     });
   };
 
@@ -111,11 +129,7 @@ async function start(ctx: ContentScriptContext) {
     const on = isActiveOn(settings, host());
     if (!on && !active) sendCounts();
     if (on && !active) {
-      loading ??= loadDetector().then((data) => {
-        if (!data) return;
-        detector = { data, engine: null };
-        types = new Map(data.entities.map(([id, type]) => [id, type]));
-      });
+      loading ??= loadDetector().then(useDetector);
       void loading.then(() => {
         // Settings may have changed while it loaded; without a detector the page stays unmarked.
         if (detector && !active && isActiveOn(settings, host())) activate(detector);
@@ -150,6 +164,10 @@ async function start(ctx: ContentScriptContext) {
     return mark;
   };
 
+  // A pin deleted or added in the side panel: cards show it at once.
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && PINS_STORAGE_KEY in changes) active?.card.invalidate();
+  });
   watchSettings(
     (s) => {
       settings = s;

@@ -35,8 +35,13 @@ type Idle = (cb: (deadline?: IdleDeadline) => void) => void;
 
 export interface PageMarkerDeps {
   doc: Document;
-  /** Builds the detector; called in the first idle slice, so start-up adds no long task. */
-  createScanner: () => PageScanner<Text>;
+  /**
+   * Builds the detector; called once, in the first idle slice, so start-up adds no long task.
+   * Null means it could not be built: the marker then does nothing more and says so once.
+   */
+  createScanner: () => PageScanner<Text> | null;
+  /** The detector could not be built (a damaged copy): called once. */
+  onScannerFailed?: () => void;
   entityType: (entity: string) => string | undefined;
   /** Called (throttled by the caller if needed) whenever the confirmed counts change. */
   onCountsChanged: () => void;
@@ -74,6 +79,8 @@ export class PageMarker {
   /** The first slice starts the page walk, from the text at the top of the viewport. */
   private walkFromViewport = false;
   private reportedDone = false;
+  /** The detector could not be built: no more slices, no retry. */
+  private failed = false;
   private stopped = true;
   private flashTimer = 0;
   private readonly idle: Idle;
@@ -226,7 +233,7 @@ export class PageMarker {
   }
 
   private schedule(): void {
-    if (this.scheduled || this.stopped) return;
+    if (this.scheduled || this.stopped || this.failed) return;
     this.scheduled = true;
     this.idle((deadline) => {
       this.scheduled = false;
@@ -239,7 +246,13 @@ export class PageMarker {
     if (this.walkFromViewport) {
       this.walkFromViewport = false;
       if (this.scanner === EMPTY_SCANNER) {
-        this.scanner = this.deps.createScanner();
+        const scanner = this.deps.createScanner();
+        if (!scanner) {
+          this.failed = true;
+          this.deps.onScannerFailed?.();
+          return;
+        }
+        this.scanner = scanner;
         // Building the detector was this slice's work; the walk starts in the next one.
         this.walkFromViewport = true;
         this.schedule();
@@ -284,24 +297,34 @@ export class PageMarker {
     const text = node.data;
     // Nearly every text node on a page is short markup filler: skip the scanner's call overhead.
     if (text.length < 2 && !had) return false;
-    this.filter ??= this.deps.createFilter?.() ?? null;
-    const mentions = this.scanner.add(node, text, this.filter ?? undefined);
-    this.unpaint(node);
+    this.filter ??= this.composeFilter();
     this.invisible.delete(node);
+    const mentions = this.scanner.add(node, text, this.filter);
+    this.unpaint(node);
     if (mentions.length === 0) {
       // The scanner keeps the node: it may hold ambiguous candidates that later evidence promotes.
       this.mentionsByNode.delete(node);
       return had;
     }
-    if (!isRendered(node)) {
-      this.scanner.remove(node);
-      this.mentionsByNode.delete(node);
-      this.invisible.add(node);
-      return had;
-    }
     this.mentionsByNode.set(node, mentions);
     this.paint(node, mentions);
     return true;
+  }
+
+  /**
+   * Which of a node's mentions count, asked before they reach the scanner: none in text the page
+   * hides with CSS (remembered, and looked at again when the page changes), so hidden text is
+   * never evidence for an ambiguous name elsewhere; then the page-furniture rules.
+   */
+  private composeFilter(): MentionFilter<Text> {
+    const rules = this.deps.createFilter?.();
+    return (node, mentions) => {
+      if (!isRendered(node)) {
+        this.invisible.add(node);
+        return [];
+      }
+      return rules ? rules(node, mentions) : mentions;
+    };
   }
 
   /** Rescans nodes whose ambiguous mentions new evidence confirmed (the scanner now accepts them). */

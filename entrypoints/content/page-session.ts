@@ -11,7 +11,7 @@ import { type CardUi, createCardUi } from './card-ui';
 import { highlightCss } from './highlight-style';
 import { markAt, markRects } from './hit-test';
 import { createHoverController, type HoverController } from './hover';
-import { EMPTY_SCANNER, type Mark, PageMarker } from './page-marker';
+import { type Mark, PageMarker } from './page-marker';
 import { createUiHost, type UiHost } from './ui-host';
 
 export interface PageSession {
@@ -35,6 +35,8 @@ export interface PageSessionDeps {
   language(): Lang;
   setLanguage(lang: Lang): void;
   onCountsChanged(): void;
+  /** The engine could not be built from the copy at hand (called once; nothing is marked). */
+  onEngineFailed?(): void;
 }
 
 /** The web address of the link a text node is in, if it is an http(s) one (never a script URL). */
@@ -65,11 +67,12 @@ export function activatePage(deps: PageSessionDeps): PageSession {
       try {
         return scannerFor<Text>(deps.engine());
       } catch (error) {
-        // Only a damaged stored copy gets here; the page stays as it is, unmarked.
-        console.warn('Factlens: the stored detector is damaged; nothing is marked on this page.', error);
-        return EMPTY_SCANNER;
+        // Only a damaged stored copy gets here: the caller falls back to the bundled one, once.
+        console.warn('Factlens: the stored detector could not be built.', error);
+        return null;
       }
     },
+    onScannerFailed: () => deps.onEngineFailed?.(),
     entityType: deps.entityType,
     onCountsChanged: deps.onCountsChanged,
     onMutationBatch: () => ui.ensureAttached(),

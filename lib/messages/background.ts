@@ -9,7 +9,13 @@ const Url = v.pipe(v.string(), v.maxLength(4096));
 /** Requests the content script and the extension pages send to the background. */
 export const BackgroundRequest = v.variant('type', [
   /** Everything a hover card needs about one entity. */
-  v.object({ type: v.literal('card'), entity: EntityId, url: v.optional(Url) }),
+  v.object({
+    type: v.literal('card'),
+    entity: EntityId,
+    url: v.optional(Url),
+    /** Pins just changed: read them from the store, not from the background's copy. */
+    fresh: v.optional(v.boolean()),
+  }),
   /** The content script's mention counts for its frame, for the badge and the side panel. */
   v.object({
     type: v.literal('page-counts'),

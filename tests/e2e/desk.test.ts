@@ -260,3 +260,31 @@ describe('views in both languages', () => {
     });
   }
 });
+
+describe('card and store', () => {
+  it('keeps the card’s pinned state true to the store: after a delete in the panel and a SPA navigation', async () => {
+    // Its own profile: this test deletes every pin, which the others keep.
+    const b = await launchWithExtension();
+    const page = await b.context.newPage();
+    await page.goto(session.server.url('/news-en.html'));
+    await waitForMarks(page, 5);
+    const card = await pinFirstFact(page, 'Qwen');
+    const pin = card.locator('button.fl-pin').first();
+    // The side panel deletes every pin while the card is open.
+    const panel = await b.openExtensionPage('sidepanel.html');
+    await panel.evaluate(() => chrome.runtime.sendMessage({ type: 'pins/clear' }));
+    await expect.poll(() => pin.getAttribute('aria-pressed')).toBe('false');
+    // Pinned again, then the page moves to another address without a reload: not pinned there.
+    await pin.click();
+    await expect.poll(() => pin.getAttribute('aria-pressed')).toBe('true');
+    await page.mouse.move(5, 5);
+    await cardLocator(page).waitFor({ state: 'detached' });
+    await page.evaluate(() => history.pushState({}, '', '/another-story.html'));
+    await hoverMark(page, 'Qwen');
+    await cardLocator(page).waitFor({ state: 'visible' });
+    await expect
+      .poll(() => cardLocator(page).locator('button.fl-pin').first().getAttribute('aria-pressed'))
+      .toBe('false');
+    await b.close();
+  });
+});

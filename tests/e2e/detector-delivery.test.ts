@@ -69,6 +69,25 @@ describe('detector delivery', () => {
     expect(probe.errors).toEqual([]);
   });
 
+  it('falls back once to the bundled copy when the stored one parses but will not build', async () => {
+    // Valid JSON of the right build and version, but no automaton inside: building it throws.
+    await store({
+      build: await buildId(),
+      json: JSON.stringify({ v: 1, entities: [], aliases: [], negatives: [] }),
+    });
+    const path = `/delivery-${++pageNumber}.html`;
+    session.server.route(path, { body: ARTICLE });
+    const page = await session.browser.context.newPage();
+    await page.goto(session.server.url(path));
+    await waitForMarks(page, 4);
+    expect(await markedTexts(page)).toContain('Qwen');
+    // Two builds at most (the stored copy, then the bundled one), not one per idle slice.
+    await page.waitForTimeout(1500);
+    const builds = await page.evaluate(() => performance.getEntriesByName('factlens:detector-load').length);
+    expect(builds).toBeLessThanOrEqual(2);
+    await page.close();
+  });
+
   it('ignores a copy from another build', async () => {
     // A valid detector that knows one made-up name: used by mistake, the page would stay unmarked.
     const other = precompileEngine(compileEngine(makeTable([{ id: 'other', aliases: ['Zyxwv'] }])));

@@ -8,9 +8,12 @@ export function markCount(page: Page): Promise<number> {
   return page.evaluate((name) => CSS.highlights.get(name)?.size ?? 0, MARK_HIGHLIGHT);
 }
 
+/** Waits for at least `atLeast` marks and for the first full pass (promotions included) to end. */
 export async function waitForMarks(page: Page, atLeast = 1, timeout = 15_000): Promise<number> {
   await page.waitForFunction(
-    ([name, n]) => (CSS.highlights.get(name as string)?.size ?? 0) >= (n as number),
+    ([name, n]) =>
+      (CSS.highlights.get(name as string)?.size ?? 0) >= (n as number) &&
+      performance.getEntriesByName('factlens:marked').length > 0,
     [MARK_HIGHLIGHT, atLeast],
     { timeout },
   );

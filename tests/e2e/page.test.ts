@@ -202,6 +202,24 @@ describe('a changing page', () => {
   });
 });
 
+describe('evidence', () => {
+  it('text hidden by CSS is no evidence for an ambiguous name, until it shows', async () => {
+    session.server.route('/hidden-evidence.html', {
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>hidden</title>
+        <style>.gone { display: none }</style></head><body>
+        <div id="box" class="gone"><p>Moonshot AI is a startup.</p></div>
+        <p>Kimi said hello.</p><p>Qwen is here so the page has marks.</p></body></html>`,
+    });
+    const { page } = await open('/hidden-evidence.html');
+    await page.waitForFunction(() => performance.getEntriesByName('factlens:marked').length > 0);
+    await page.waitForTimeout(300);
+    expect(await markedTexts(page)).toEqual(['Qwen']);
+    await page.evaluate(() => document.getElementById('box')!.classList.remove('gone'));
+    await expect.poll(() => markedTexts(page)).toEqual(expect.arrayContaining(['Moonshot AI', 'Kimi']));
+    await page.close();
+  });
+});
+
 describe('frames', () => {
   it('steps the keyboard path and "reveal" through the mentions of every frame, then wraps', async () => {
     const { page } = await open('/frames.html');

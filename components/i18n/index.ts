@@ -24,6 +24,23 @@ export function t(key: MessageKey, ...subs: (string | number)[]): string {
   return message || key;
 }
 
+/** Keys with per-count forms: `${key}_one`, `${key}_other` (Chinese uses the second only). */
+type PluralKey<K> = K extends `${infer Base}_other` ? Base : never;
+
+const plurals = new Map<string, Intl.PluralRules>();
+
+/** A count in the UI language with the right plural form: "1 mention", "2 mentions", "2 处提及". */
+export function tn(key: PluralKey<MessageKey>, count: number, ...subs: (string | number)[]): string {
+  const lang = uiLanguage() === 'zh' ? 'zh-CN' : 'en';
+  let rules = plurals.get(lang);
+  if (!rules) {
+    rules = new Intl.PluralRules(lang);
+    plurals.set(lang, rules);
+  }
+  const form = rules.select(count) === 'one' ? 'one' : 'other';
+  return t(`${key}_${form}` as MessageKey, count, ...subs);
+}
+
 /** The language the browser's UI uses, reduced to the two Factlens speaks. */
 export function uiLanguage(): 'en' | 'zh' {
   const lang = browser.i18n.getUILanguage?.() ?? navigator.language;

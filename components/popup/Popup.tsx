@@ -2,7 +2,7 @@
 // and the way into the side panel.
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { t } from '@/components/i18n';
+import { t, tn } from '@/components/i18n';
 import type { Settings } from '@/lib/settings/schema';
 import { findSiteRule, isActiveOn, setSiteEnabled } from '@/lib/settings/site-rules';
 import { openSidePanelNow } from '@/utils/open-side-panel';
@@ -82,7 +82,7 @@ export function Popup() {
               : !on
                 ? t('popupSiteOff')
                 : total > 0
-                  ? t('popupMentions', total, entries)
+                  ? t('popupMentions', tn('mentionsCount', total), tn('entriesCount', entries))
                   : t('popupNoMentions')}
           </p>
         </section>

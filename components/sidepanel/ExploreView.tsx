@@ -1,7 +1,7 @@
 // Explore: fuzzy search across the whole fact index in either language, using the search index
 // prebuilt at build time; with no query, every entry by type. Works with no page open.
 import { useMemo } from 'preact/hooks';
-import { type MessageKey, t } from '@/components/i18n';
+import { type MessageKey, t, tn } from '@/components/i18n';
 import searchIndexJson from '@/generated/search-index.json';
 import type { Lang } from '@/lib/kb/format';
 import { ENTITY_TYPES } from '@/lib/kb/schema';
@@ -42,7 +42,7 @@ export function ExploreView({ lang, query, onQuery, onOpenEntity, pins }: Explor
         onInput={(e) => onQuery(e.currentTarget.value)}
       />
       {query.trim() ? (
-        <section aria-live="polite" aria-label={t('exploreResults', results.length)}>
+        <section aria-live="polite" aria-label={tn('exploreResults', results.length)}>
           {results.length === 0 && <p class="fl-empty-state">{t('exploreNoResults', query)}</p>}
           {entities.length > 0 && (
             <section aria-labelledby="res-entities">

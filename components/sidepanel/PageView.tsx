@@ -2,7 +2,7 @@
 // Clicking one scrolls the page to its next mention and flashes it.
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { type MessageKey, t } from '@/components/i18n';
+import { type MessageKey, t, tn } from '@/components/i18n';
 import type { Lang } from '@/lib/kb/format';
 import { ENTITY_TYPES } from '@/lib/kb/schema';
 import { askBackground } from '@/utils/messaging';
@@ -46,7 +46,7 @@ export function PageView({ lang, onOpenEntity }: { lang: Lang; onOpenEntity(id: 
   return (
     <div class="fl-page-view">
       <p class="fl-muted" role="status">
-        {t('pageSummary', total, entries.length)}
+        {t('pageSummary', tn('mentionsCount', total), tn('entriesCount', entries.length))}
       </p>
       {byType.map((group) => (
         <section key={group.type} class="fl-group" aria-labelledby={`group-${group.type}`}>
@@ -66,7 +66,7 @@ export function PageView({ lang, onOpenEntity }: { lang: Lang; onOpenEntity(id: 
                     }
                   >
                     <span class="fl-entity-name">{name}</span>
-                    <span class="fl-count">{t('mentionsCount', count)}</span>
+                    <span class="fl-count">{tn('mentionsCount', count)}</span>
                   </button>
                   <button
                     type="button"

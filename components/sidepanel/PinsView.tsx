@@ -2,7 +2,7 @@
 // edited in place, fuzzy search, filters, export and import, and delete with undo.
 import Fuse from 'fuse.js';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { type MessageKey, t } from '@/components/i18n';
+import { type MessageKey, t, tn } from '@/components/i18n';
 import type { Lang } from '@/lib/kb/format';
 import { pinCitation, pinsToCsv, pinsToJson, pinsToMarkdown } from '@/lib/pins/export';
 import type { Pin } from '@/utils/pin-store';
@@ -76,7 +76,7 @@ export function PinsView({
     if (!result.ok) return setStatus(t('pinFailed', errorText(result)));
     const removed = (result.removed as Pin[] | undefined) ?? [];
     setUndo(removed);
-    setStatus(t('pinsDeleted', removed.length));
+    setStatus(tn('pinsDeleted', removed.length));
     clearTimeout(undoTimer.current);
     undoTimer.current = window.setTimeout(() => setUndo(null), 10_000);
   };
@@ -87,7 +87,7 @@ export function PinsView({
     if (!result.ok) return setStatus(t('pinFailed', errorText(result)));
     const removed = (result.removed as Pin[] | undefined) ?? [];
     setUndo(removed);
-    setStatus(t('pinsDeleted', removed.length));
+    setStatus(tn('pinsDeleted', removed.length));
   };
 
   const restore = async () => {
@@ -238,7 +238,7 @@ export function PinsView({
         )}
         {report.length > 0 && (
           <div class="fl-report">
-            <p>{t('pinsImportRejected', report.length)}</p>
+            <p>{tn('pinsImportRejected', report.length)}</p>
             <ul>
               {report.slice(0, 50).map((line) => (
                 <li key={line}>{line}</li>
@@ -251,7 +251,7 @@ export function PinsView({
         <p class="fl-empty-state">{t('pinsEmpty')}</p>
       ) : (
         <>
-          <p class="fl-muted">{t('pinsCount', visible.length, state.pins.length)}</p>
+          <p class="fl-muted">{tn('pinsCount', state.pins.length, visible.length)}</p>
           {groups.map((group) => (
             <section
               key={group.id || 'all'}
@@ -282,7 +282,7 @@ export function PinsView({
           <div class="fl-row fl-danger-zone">
             {confirmClear ? (
               <>
-                <span role="alert">{t('pinsClearConfirm', state.pins.length)}</span>
+                <span role="alert">{tn('pinsClearConfirm', state.pins.length)}</span>
                 <button
                   type="button"
                   class="fl-btn fl-btn-small fl-btn-danger"

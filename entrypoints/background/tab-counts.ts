@@ -1,6 +1,7 @@
 // Mention counts per tab, summed over the tab's frames, and the toolbar badge that shows them.
 // Mirrored to session storage because Chrome stops idle service workers and their memory with them.
 import { browser } from 'wxt/browser';
+import { ACCENT } from '@/components/accent';
 
 type FrameCounts = Record<string, number>;
 /** Counts per frame id, plus whether the top frame's site is switched on. */
@@ -86,7 +87,7 @@ export async function updateBadge(tabId: number): Promise<void> {
     const action =
       browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
     await action.setBadgeText({ tabId, text });
-    await action.setBadgeBackgroundColor({ tabId, color: enabled ? '#0f766e' : '#6b7280' });
+    await action.setBadgeBackgroundColor({ tabId, color: enabled ? ACCENT.light : '#6b7280' });
   } catch {
     // The tab closed meanwhile.
   }

@@ -1,24 +1,32 @@
 // Names and CSS of the CSS Custom Highlight API registrations. The registry is shared with the
 // page, so the names are prefixed to avoid clashing with a site's own highlights.
-import type { MarkStyle } from '@/lib/settings/schema';
+import { ACCENT } from '@/components/accent';
+import type { MarkStyle, Theme } from '@/lib/settings/schema';
 
 export const MARK_HIGHLIGHT = 'factlens-mark';
 export const ACTIVE_HIGHLIGHT = 'factlens-mark-active';
 
-const ACCENT_LIGHT = '13, 148, 136';
-const ACCENT_DARK = '45, 212, 191';
+/** The accent at some opacity, for the translucent mark backgrounds. */
+const tint = (color: string, percent: number) => `color-mix(in srgb, ${color} ${percent}%, transparent)`;
 
-/** Document-level rules for the chosen mark style. Only constants and enum values go in here. */
-export function highlightCss(style: MarkStyle): string {
-  const base =
+function rules(style: MarkStyle, accent: string, dark: boolean): string {
+  const mark =
     style === 'underline'
-      ? `::highlight(${MARK_HIGHLIGHT}) { text-decoration: underline dotted rgb(${ACCENT_LIGHT}) 2px; }
-@media (prefers-color-scheme: dark) { ::highlight(${MARK_HIGHLIGHT}) { text-decoration-color: rgb(${ACCENT_DARK}); } }`
+      ? `::highlight(${MARK_HIGHLIGHT}) { text-decoration: underline dotted ${accent} 2px; }`
       : style === 'background'
-        ? `::highlight(${MARK_HIGHLIGHT}) { background-color: rgba(${ACCENT_LIGHT}, 0.16); }
-@media (prefers-color-scheme: dark) { ::highlight(${MARK_HIGHLIGHT}) { background-color: rgba(${ACCENT_DARK}, 0.22); } }`
+        ? `::highlight(${MARK_HIGHLIGHT}) { background-color: ${tint(accent, dark ? 22 : 16)}; }`
         : '';
-  return `${base}
-::highlight(${ACTIVE_HIGHLIGHT}) { background-color: rgba(${ACCENT_LIGHT}, 0.28); text-decoration: underline solid rgb(${ACCENT_LIGHT}) 2px; }
-@media (prefers-color-scheme: dark) { ::highlight(${ACTIVE_HIGHLIGHT}) { background-color: rgba(${ACCENT_DARK}, 0.3); } }`;
+  return `${mark}
+::highlight(${ACTIVE_HIGHLIGHT}) { background-color: ${tint(accent, dark ? 30 : 28)}; text-decoration: underline solid ${accent} 2px; }`;
+}
+
+/**
+ * Document-level rules for the chosen mark style and theme: the reader's light or dark choice,
+ * or the system's. Only constants and enum values go in here.
+ */
+export function highlightCss(style: MarkStyle, theme: Theme = 'auto'): string {
+  if (theme === 'light') return rules(style, ACCENT.light, false);
+  if (theme === 'dark') return rules(style, ACCENT.dark, true);
+  return `${rules(style, ACCENT.light, false)}
+@media (prefers-color-scheme: dark) { ${rules(style, ACCENT.dark, true)} }`;
 }

@@ -60,7 +60,7 @@ export function activatePage(deps: PageSessionDeps): PageSession {
   const { doc } = deps;
   const win = doc.defaultView ?? window;
   const ui = createUiHost(doc);
-  ui.setHighlightCss(highlightCss(deps.settings().markStyle));
+  ui.setHighlightCss(highlightCss(deps.settings().markStyle, deps.settings().theme));
   const marker = new PageMarker({
     doc,
     createScanner: () => {
@@ -81,7 +81,7 @@ export function activatePage(deps: PageSessionDeps): PageSession {
     onFirstPass: (marks) => {
       if (marks > 0) requestIdleCallback(() => card.prepare(), { timeout: 2000 });
     },
-    highlightCss: () => highlightCss(deps.settings().markStyle),
+    highlightCss: () => highlightCss(deps.settings().markStyle, deps.settings().theme),
     createFilter: () => {
       const rules = createFurnitureRules(entitySites(deps.engine()), pageHostOf(doc, win.location.href));
       return (node, mentions) => rules.keep(node, mentions);
@@ -136,7 +136,7 @@ export function activatePage(deps: PageSessionDeps): PageSession {
     },
     applySettings() {
       const s = deps.settings();
-      ui.setHighlightCss(highlightCss(s.markStyle));
+      ui.setHighlightCss(highlightCss(s.markStyle, s.theme));
       marker.setOptions(markerOptions(s));
       marker.refreshShadowCss();
       card.setTheme(themeAttribute(s.theme));

@@ -2,6 +2,7 @@
 // Valibot keeps them small enough to run in tests, the build and the CLI alike.
 import * as v from 'valibot';
 
+import { ID_PATTERN, ID_RULE, MAX_ID_LENGTH } from './entity-id';
 import { ENTITY_TYPES, FACT_KINDS, MAX_CUE_LENGTH, SECTION_IDS, type SectionId } from './vocab';
 
 export {
@@ -13,10 +14,7 @@ export {
   type SectionId,
 } from './vocab';
 
-const Id = v.pipe(
-  v.string(),
-  v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case: lower-case letters, digits and single hyphens'),
-);
+const Id = v.pipe(v.string(), v.maxLength(MAX_ID_LENGTH), v.regex(ID_PATTERN, ID_RULE));
 const NonEmpty = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'));
 
 export const Bilingual = v.strictObject({ en: NonEmpty, zh: NonEmpty });

@@ -2,7 +2,9 @@
 // between files. Pure: takes file texts, returns every problem as one line naming the file,
 // the entity or fact id and the field path, plus whatever parsed, so tests and the CLI can
 // still work on partial data.
+
 import * as v from 'valibot';
+import { ID_PATTERN, ID_RULE, MAX_ID_LENGTH } from './entity-id';
 import {
   Detection,
   Entity,
@@ -87,10 +89,7 @@ function parseJson(file: RawFile, problems: string[]): unknown {
 const EntityFileShape = v.strictObject({ entities: v.array(v.unknown()) });
 const FactFileShape = v.strictObject({ section: v.picklist(SECTION_IDS), facts: v.array(v.unknown()) });
 const DetectionFileShape = v.record(v.string(), v.unknown());
-const IdSchema = v.pipe(
-  v.string(),
-  v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case: lower-case letters, digits and single hyphens'),
-);
+const IdSchema = v.pipe(v.string(), v.maxLength(MAX_ID_LENGTH), v.regex(ID_PATTERN, ID_RULE));
 
 /** How an item is named in messages: its id when it has a usable one, else its position. */
 function label(kind: string, item: unknown, index: number): string {

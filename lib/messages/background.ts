@@ -2,9 +2,11 @@
 // schema: a message is data from another context, never trusted.
 import * as v from 'valibot';
 import type { CardData } from '../kb/card';
+import { ID_PATTERN, MAX_ID_LENGTH } from '../kb/entity-id';
+import { PIN_LIMITS } from '../pins/schema';
 
-const EntityId = v.pipe(v.string(), v.maxLength(80), v.regex(/^[a-z0-9-]+$/));
-const Url = v.pipe(v.string(), v.maxLength(4096));
+const EntityId = v.pipe(v.string(), v.maxLength(MAX_ID_LENGTH), v.regex(ID_PATTERN));
+const Url = v.pipe(v.string(), v.maxLength(PIN_LIMITS.url));
 
 /** Requests the content script and the extension pages send to the background. */
 export const BackgroundRequest = v.variant('type', [
@@ -28,7 +30,7 @@ export const BackgroundRequest = v.variant('type', [
     factId: EntityId,
     entity: EntityId,
     url: Url,
-    title: v.pipe(v.string(), v.maxLength(1000)),
+    title: v.pipe(v.string(), v.maxLength(PIN_LIMITS.title)),
   }),
   /** The precompiled detector's JSON, when a content script finds no current copy in storage. */
   v.object({ type: v.literal('detector') }),
@@ -45,8 +47,10 @@ export const BackgroundRequest = v.variant('type', [
   v.object({
     type: v.literal('pins/update'),
     id: v.pipe(v.string(), v.maxLength(5000)),
-    note: v.optional(v.pipe(v.string(), v.maxLength(5000))),
-    tags: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(40))), v.maxLength(20))),
+    note: v.optional(v.pipe(v.string(), v.maxLength(PIN_LIMITS.note))),
+    tags: v.optional(
+      v.pipe(v.array(v.pipe(v.string(), v.maxLength(PIN_LIMITS.tag))), v.maxLength(PIN_LIMITS.tags)),
+    ),
   }),
   v.object({
     type: v.literal('pins/remove'),

@@ -1,5 +1,6 @@
 // Requests the background or the side panel sends to a tab's content script. Checked by hand:
 // the content script loads on every page and carries no schema library.
+import { isId } from '../kb/entity-id';
 
 export type ContentRequest =
   /**
@@ -21,15 +22,12 @@ export interface PageInfo {
   counts: Record<string, number>;
 }
 
-const ENTITY_ID = /^[a-z0-9-]{1,80}$/;
-
 export function parseContentRequest(message: unknown): ContentRequest | null {
   if (message === null || typeof message !== 'object') return null;
   const { type, entity, wrap } = message as { type?: unknown; entity?: unknown; wrap?: unknown };
   const wraps = wrap === false ? { wrap: false } : {};
   if (type === 'page-info') return { type };
   if (type === 'next-mention') return { type, ...wraps };
-  if (type === 'reveal' && typeof entity === 'string' && ENTITY_ID.test(entity))
-    return { type, entity, ...wraps };
+  if (type === 'reveal' && isId(entity)) return { type, entity, ...wraps };
   return null;
 }

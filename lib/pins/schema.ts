@@ -1,7 +1,9 @@
 // The pin: one fact a reader kept from one page, with their note and tags. Every pin that enters
 // the store (added, restored, imported, migrated or read back) passes `parsePin`, so limits and ids
 // are enforced in one place and a bad entry always comes with a reason a person can read.
+
 import * as v from 'valibot';
+import { ID_PATTERN, MAX_ID_LENGTH } from '../kb/entity-id';
 
 export interface Pin {
   /** Derived from factId and the page URL without its #fragment: one pin per fact per page. */
@@ -23,17 +25,15 @@ export const PIN_LIMITS = {
   tag: 40,
   url: 4096,
   title: 1000,
-  id: 80,
+  id: MAX_ID_LENGTH,
 } as const;
-
-const KB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const kbId = () =>
   v.pipe(
     v.string('must be text'),
     v.minLength(1, 'must not be empty'),
     v.maxLength(PIN_LIMITS.id, (i) => `is too long (${i.received} characters; at most ${PIN_LIMITS.id})`),
-    v.regex(KB_ID, 'must be an id such as "deepseek" (lower-case letters, digits and single hyphens)'),
+    v.regex(ID_PATTERN, 'must be an id such as "deepseek" (lower-case letters, digits and single hyphens)'),
   );
 
 const Tag = v.pipe(

@@ -254,6 +254,9 @@ describe('views in both languages', () => {
         });
         const heading = await options.locator('h1').textContent();
         expect(heading).toBe(lang === 'zh-CN' ? 'Factlens 设置' : 'Factlens options');
+        // The toolbar button's title comes from the locale files, not a literal.
+        const title = await b.context.serviceWorkers()[0]!.evaluate(() => chrome.action.getTitle({}));
+        expect(title).toBe(lang === 'zh-CN' ? 'Factlens 事实透镜' : 'Factlens');
       } finally {
         if (b !== session.browser) await b.close();
       }

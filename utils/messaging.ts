@@ -1,20 +1,35 @@
-// Typed wrappers over runtime messaging. A failed send (extension reloaded, no receiver) resolves
-// to null instead of throwing, so a view degrades to a message rather than breaking.
+// Runtime messaging, typed by the request→response maps in lib/messages: the request's type names
+// its answer, and the answer is checked where it arrives. A failed send (extension reloaded, no
+// receiver) or an answer of the wrong shape resolves to null, so a view degrades to a message
+// rather than breaking.
 import { browser } from 'wxt/browser';
-import type { BackgroundRequest } from '@/lib/messages/background';
-import type { ContentRequest } from '@/lib/messages/content';
+import {
+  type BackgroundRequest,
+  type BackgroundResponses,
+  checkBackgroundResponse,
+} from '@/lib/messages/background';
+import { type ContentRequest, type ContentResponses, checkContentResponse } from '@/lib/messages/content';
 
-export async function askBackground<T>(request: BackgroundRequest): Promise<T | null> {
+export async function askBackground<R extends BackgroundRequest>(
+  request: R,
+): Promise<BackgroundResponses[R['type']] | null> {
   try {
-    return ((await browser.runtime.sendMessage(request)) as T | undefined) ?? null;
+    return checkBackgroundResponse<R['type']>(request.type, await browser.runtime.sendMessage(request));
   } catch {
     return null;
   }
 }
 
-export async function askTab<T>(tabId: number, request: ContentRequest, frameId = 0): Promise<T | null> {
+export async function askTab<R extends ContentRequest>(
+  tabId: number,
+  request: R,
+  frameId = 0,
+): Promise<ContentResponses[R['type']] | null> {
   try {
-    return ((await browser.tabs.sendMessage(tabId, request, { frameId })) as T | undefined) ?? null;
+    return checkContentResponse<R['type']>(
+      request.type,
+      await browser.tabs.sendMessage(tabId, request, { frameId }),
+    );
   } catch {
     return null;
   }

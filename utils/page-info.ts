@@ -17,8 +17,8 @@ export async function readTargetTab(): Promise<TabView> {
   const tab = await targetTab();
   if (tab?.id === undefined) return { page: null, counts: {} };
   const [page, counts] = await Promise.all([
-    askTab<PageInfo>(tab.id, { type: 'page-info' }),
-    askBackground<Record<string, number>>({ type: 'tab-counts', tabId: tab.id }),
+    askTab(tab.id, { type: 'page-info' }),
+    askBackground({ type: 'tab-counts', tabId: tab.id }),
   ]);
   if (!page?.enabled) return { tabId: tab.id, page, counts: {} };
   // The background's total lags the top frame by its report throttle; take the larger of each.

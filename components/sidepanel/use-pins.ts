@@ -1,12 +1,14 @@
 // The pins as the side panel sees them: read from storage and kept live; every change is asked
 // of the background, the store's only writer, so two windows never overwrite each other.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { BackgroundRequest } from '@/lib/messages/background';
+import type { BackgroundRequest, PinWriteResult } from '@/lib/messages/background';
 import { askBackground } from '@/utils/messaging';
 import { readTargetTab } from '@/utils/page-info';
 import { createPinReader, type Pin, type PinStoreState } from '@/utils/pin-store';
 
-export type PinResult = { ok: true; [key: string]: unknown } | { ok: false; error: string; message?: string };
+export type PinResult = PinWriteResult;
+/** The pin-store changes the panel asks of the background. */
+type PinRequest = Extract<BackgroundRequest, { type: `pins/${string}` | 'pin' }>;
 
 const EMPTY: PinStoreState = { pins: [], problems: [], readOnly: false };
 
@@ -20,8 +22,8 @@ export function usePins() {
 
   const pinnedFacts = useMemo(() => new Set(state.pins.map((p) => p.factId)), [state.pins]);
 
-  const send = async (request: BackgroundRequest): Promise<PinResult> =>
-    (await askBackground<PinResult>(request)) ?? { ok: false, error: 'storage' };
+  const send = async (request: PinRequest): Promise<PinResult> =>
+    (await askBackground(request)) ?? { ok: false, error: 'storage' };
 
   return {
     state,

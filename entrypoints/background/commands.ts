@@ -1,6 +1,5 @@
 // Keyboard shortcuts: toggle Factlens on the current site; move to the next mention.
 import { type Browser, browser } from 'wxt/browser';
-import type { PageInfo } from '@/lib/messages/content';
 import { isActiveOn, setSiteEnabled, siteHostOf } from '@/lib/settings/site-rules';
 import { askTab } from '@/utils/messaging';
 import { updateSettings } from '@/utils/settings';
@@ -12,7 +11,7 @@ export function registerCommands(activeTab: () => Promise<Browser.tabs.Tab | und
     if (tab?.id === undefined) return;
     if (command === 'toggle-site') {
       // activeTab grants the URL during a shortcut; the content script can also tell its site.
-      const host = siteHostOf(tab.url) ?? (await askTab<PageInfo>(tab.id, { type: 'page-info' }))?.host;
+      const host = siteHostOf(tab.url) ?? (await askTab(tab.id, { type: 'page-info' }))?.host;
       if (!host) return;
       await updateSettings((s) => setSiteEnabled(s, host, !isActiveOn({ ...s, paused: false }, host)), {
         host,

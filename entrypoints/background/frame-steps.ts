@@ -17,7 +17,7 @@ export async function stepAcrossFrames(tabId: number, entity?: string): Promise<
     const request = entity
       ? ({ type: 'reveal', entity, wrap: false } as const)
       : ({ type: 'next-mention', wrap: false } as const);
-    if ((await askTab<boolean>(tabId, request, frameId)) === true) {
+    if ((await askTab(tabId, request, frameId)) === true) {
       current.set(tabId, frameId);
       return true;
     }

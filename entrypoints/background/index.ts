@@ -8,7 +8,14 @@ import detectorBuild from '@/generated/detector-build.json';
 import kbJson from '@/generated/kb.json';
 import { createCardIndex } from '@/lib/kb/card';
 import type { CompiledKb } from '@/lib/kb/compiled';
-import { type BackgroundRequest, type CardResponse, parseBackgroundRequest } from '@/lib/messages/background';
+import {
+  acceptsSender,
+  type BackgroundRequest,
+  type BackgroundResponses,
+  type BackgroundType,
+  parseBackgroundRequest,
+  type RequestOf,
+} from '@/lib/messages/background';
 import { pageOf } from '@/lib/pins/schema';
 import { writeDetectorCache } from '@/utils/detector-cache';
 import { createPinStore } from '@/utils/pin-store';
@@ -43,87 +50,73 @@ export default defineBackground(() => {
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
   });
 
-  async function handle(
-    request: BackgroundRequest,
-    sender: { tab?: { id?: number; url?: string }; frameId?: number },
-  ) {
-    switch (request.type) {
-      case 'card': {
-        const data = cards.card(request.entity);
-        if (!data) return null;
-        const page = request.url ? pageOf(request.url) : null;
-        // Right after a change the watch may not have run yet: a card that says so reads afresh.
-        if (request.fresh) pinState = pins.read();
-        const { pins: all } = await pinState;
-        const pinnedFacts = all.filter((p) => pageOf(p.url) === page).map((p) => p.factId);
-        return { data, pinnedFacts } satisfies CardResponse;
-      }
-      case 'detector':
-        // A page found no current copy (storage cleared, or it loaded before the write ended).
-        void cacheDetector();
-        return detectorJson;
-      case 'page-counts': {
-        // The content script reports whether its site is on: the background needs no permission
-        // to read tab URLs, and the badge follows settings changes through the tabs themselves.
-        const tabId = sender.tab?.id;
-        if (tabId === undefined) return null;
-        const frameId = sender.frameId ?? 0;
-        await setFrameCounts(tabId, frameId, request.counts);
-        if (frameId === 0) await setTabEnabled(tabId, request.enabled);
-        await updateBadge(tabId);
-        return true;
-      }
-      case 'pin': {
-        if (!factIds.has(request.factId)) return { ok: false, error: 'invalid' };
-        const result = await pins.add({
-          factId: request.factId,
-          entity: request.entity,
-          url: request.url,
-          title: request.title,
-        });
-        if (!result.ok) return { ok: false, error: result.error };
-        pinState = pins.read(); // the next card of this page must show the pin at once
-        return { ok: true, duplicate: result.duplicate };
-      }
-      case 'step':
-        return stepAcrossFrames(request.tabId, request.entity);
-      case 'tab-counts': {
-        const tabId = request.tabId ?? (await activeTab())?.id;
-        return tabId === undefined ? {} : await tabCounts(tabId);
-      }
-      case 'pins/update':
-        return pins.update(request.id, { note: request.note, tags: request.tags });
-      case 'pins/remove':
-        return pins.remove(request.ids);
-      case 'pins/restore':
-        return pins.restore(request.pins as never);
-      case 'pins/clear':
-        return pins.clear();
-      case 'pins/import':
-        return pins.importPins(request.text, factIds);
-      case 'open-side-panel':
-        // Handled synchronously in the listener: opening needs the user gesture still alive.
-        return null;
-    }
-  }
+  type Sender = { tab?: { id?: number; url?: string }; frameId?: number };
+  // One handler per request type, each typed by the answer the map in lib/messages promises.
+  const handlers: {
+    [K in BackgroundType]: (
+      request: RequestOf<K>,
+      sender: Sender,
+    ) => BackgroundResponses[K] | Promise<BackgroundResponses[K]>;
+  } = {
+    async card(request) {
+      const data = cards.card(request.entity);
+      if (!data) return null;
+      const page = request.url ? pageOf(request.url) : null;
+      // Right after a change the watch may not have run yet: a card that says so reads afresh.
+      if (request.fresh) pinState = pins.read();
+      const { pins: all } = await pinState;
+      const pinnedFacts = all.filter((p) => pageOf(p.url) === page).map((p) => p.factId);
+      return { data, pinnedFacts };
+    },
+    detector() {
+      // A page found no current copy (storage cleared, or it loaded before the write ended).
+      void cacheDetector();
+      return detectorJson;
+    },
+    async 'page-counts'(request, sender) {
+      // The content script reports whether its site is on: the background needs no permission
+      // to read tab URLs, and the badge follows settings changes through the tabs themselves.
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) return null;
+      const frameId = sender.frameId ?? 0;
+      await setFrameCounts(tabId, frameId, request.counts);
+      if (frameId === 0) await setTabEnabled(tabId, request.enabled);
+      await updateBadge(tabId);
+      return true;
+    },
+    async pin(request) {
+      if (!factIds.has(request.factId)) return { ok: false, error: 'invalid' };
+      const result = await pins.add({
+        factId: request.factId,
+        entity: request.entity,
+        url: request.url,
+        title: request.title,
+      });
+      if (!result.ok) return { ok: false, error: result.error };
+      pinState = pins.read(); // the next card of this page must show the pin at once
+      return { ok: true, duplicate: result.duplicate };
+    },
+    // Opened in the listener itself: opening needs the user gesture still alive.
+    'open-side-panel': (request, sender) =>
+      openSidePanel(sender.tab?.id, request.entity ? { view: 'entity', id: request.entity } : undefined),
+    step: (request) => stepAcrossFrames(request.tabId, request.entity),
+    async 'tab-counts'(request) {
+      const tabId = request.tabId ?? (await activeTab())?.id;
+      return tabId === undefined ? {} : await tabCounts(tabId);
+    },
+    'pins/update': (request) => pins.update(request.id, { note: request.note, tags: request.tags }),
+    'pins/remove': (request) => pins.remove(request.ids),
+    'pins/restore': (request) => pins.restore(request.pins as never),
+    'pins/clear': () => pins.clear(),
+    'pins/import': (request) => pins.importPins(request.text, factIds),
+  };
 
+  const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     const request = parseBackgroundRequest(message);
-    if (!request) return undefined;
-    // Only the extension's own pages may edit, delete or import pins (content scripts only add)
-    // or move another tab to its next mention.
-    if (
-      (request.type.startsWith('pins/') || request.type === 'step') &&
-      !sender.url?.startsWith(browser.runtime.getURL('/'))
-    )
-      return undefined;
-    if (request.type === 'open-side-panel') {
-      return openSidePanel(
-        sender.tab?.id,
-        request.entity ? { view: 'entity', id: request.entity } : undefined,
-      );
-    }
-    return handle(request, sender);
+    if (!request || !acceptsSender(request, sender, self)) return undefined;
+    const handler = handlers[request.type] as (r: BackgroundRequest, s: Sender) => unknown;
+    return Promise.resolve(handler(request, sender));
   });
 
   browser.tabs.onRemoved.addListener((tabId) => {

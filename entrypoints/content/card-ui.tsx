@@ -7,7 +7,7 @@ import { cardCss } from '@/components/card/card-css';
 import { EntityCard } from '@/components/card/EntityCard';
 import { t } from '@/components/i18n';
 import type { Lang } from '@/lib/kb/format';
-import type { CardResponse, PinResponse } from '@/lib/messages/background';
+import type { CardResponse } from '@/lib/messages/background';
 import { askBackground } from '@/utils/messaging';
 
 export interface CardAnchor {
@@ -81,7 +81,7 @@ export function createCardUi(opts: CardUiOptions): CardUi {
     }
     let pending = cache.get(entity);
     if (!pending) {
-      pending = askBackground<CardResponse>({
+      pending = askBackground({
         type: 'card',
         entity,
         url: location.href,
@@ -180,7 +180,7 @@ export function createCardUi(opts: CardUiOptions): CardUi {
 
   const pin = async (factId: string) => {
     if (!current) return;
-    const result = await askBackground<PinResponse>({
+    const result = await askBackground({
       type: 'pin',
       factId,
       entity: current.data.entity.id,

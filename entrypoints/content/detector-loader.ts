@@ -18,7 +18,7 @@ const parse = (json: string | null): PrecompiledDetector | null => {
 
 /** The background's own copy, bundled with it: the fallback when the stored one is unusable. */
 export async function loadBundledDetector(): Promise<PrecompiledDetector | null> {
-  return parse(await askBackground<string>({ type: 'detector' }));
+  return parse(await askBackground({ type: 'detector' }));
 }
 
 /** The precompiled detector, or null when neither storage nor the background has it. */

@@ -75,3 +75,96 @@ export interface CardResponse {
 }
 
 export type PinResponse = { ok: true; duplicate: boolean } | { ok: false; error: string };
+
+/** The answer to a change of the pin store: what changed, or why nothing did. */
+export type PinWriteResult =
+  | ({ ok: true } & Record<string, unknown>)
+  | { ok: false; error: string; message?: string };
+
+/** What the background answers to each request: the one map both sides are typed by. */
+export interface BackgroundResponses {
+  card: CardResponse | null;
+  'page-counts': true | null;
+  pin: PinResponse;
+  detector: string;
+  'open-side-panel': boolean;
+  step: boolean;
+  'tab-counts': Record<string, number>;
+  'pins/update': PinWriteResult;
+  'pins/remove': PinWriteResult;
+  'pins/restore': PinWriteResult;
+  'pins/clear': PinWriteResult;
+  'pins/import': PinWriteResult;
+}
+export type BackgroundType = BackgroundRequest['type'];
+export type RequestOf<K extends BackgroundType> = Extract<BackgroundRequest, { type: K }>;
+
+/** Requests only the extension's own pages may make (not content scripts, which run in pages). */
+const PAGES_ONLY = new Set<BackgroundType>([
+  'pins/update',
+  'pins/remove',
+  'pins/restore',
+  'pins/clear',
+  'pins/import',
+  'step',
+]);
+
+/**
+ * Whether the background takes a request from this sender: only from the extension itself (its
+ * pages, or its content scripts, which Chrome and Firefox mark with our id), and the requests that
+ * change pins or drive another tab only from its pages. Web pages can't reach the background at
+ * all (no externally_connectable); this is the second line.
+ */
+export function acceptsSender(
+  request: BackgroundRequest,
+  sender: { id?: string; url?: string },
+  self: { id: string; origin: string },
+): boolean {
+  if (sender.id !== self.id) return false;
+  // A content script's sender URL is the web page's; the extension's pages have its origin,
+  // whether in a tab, the popup or the side panel.
+  return !PAGES_ONLY.has(request.type) || sender.url?.startsWith(self.origin) === true;
+}
+
+const isCountMap = (value: unknown): value is Record<string, number> =>
+  value !== null &&
+  typeof value === 'object' &&
+  !Array.isArray(value) &&
+  Object.values(value).every((n) => typeof n === 'number' && Number.isInteger(n) && n >= 0);
+
+/**
+ * Checks an answer where it crosses into the asking context: a value of the wrong shape (another
+ * version of the extension answering, a bug) becomes null, as a failed request does.
+ */
+export function checkBackgroundResponse<K extends BackgroundType>(
+  type: K,
+  value: unknown,
+): BackgroundResponses[K] | null {
+  const ok = (() => {
+    switch (type) {
+      case 'card': {
+        const r = value as CardResponse | null;
+        return (
+          r !== null &&
+          typeof r === 'object' &&
+          typeof r.data?.entity?.id === 'string' &&
+          Array.isArray(r.pinnedFacts)
+        );
+      }
+      case 'detector':
+        return typeof value === 'string';
+      case 'step':
+      case 'open-side-panel':
+        return typeof value === 'boolean';
+      case 'page-counts':
+        return value === true;
+      case 'tab-counts':
+        return isCountMap(value);
+      default:
+        return (
+          value !== null && typeof value === 'object' && typeof (value as { ok?: unknown }).ok === 'boolean'
+        );
+    }
+  })();
+  return ok ? (value as BackgroundResponses[K]) : null;
+}

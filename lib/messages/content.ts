@@ -31,3 +31,30 @@ export function parseContentRequest(message: unknown): ContentRequest | null {
   if (type === 'reveal' && isId(entity)) return { type, entity, ...wraps };
   return null;
 }
+
+/** What a content script answers to each request. */
+export interface ContentResponses {
+  'page-info': PageInfo;
+  reveal: boolean;
+  'next-mention': boolean;
+}
+
+/** Checks a content script's answer where it arrives (the popup, the side panel, the background). */
+export function checkContentResponse<K extends ContentRequest['type']>(
+  type: K,
+  value: unknown,
+): ContentResponses[K] | null {
+  if (type !== 'page-info') return typeof value === 'boolean' ? (value as ContentResponses[K]) : null;
+  const p = value as Partial<PageInfo> | null;
+  const valid =
+    p !== null &&
+    typeof p === 'object' &&
+    typeof p.url === 'string' &&
+    typeof p.title === 'string' &&
+    (p.host === null || typeof p.host === 'string') &&
+    typeof p.enabled === 'boolean' &&
+    p.counts !== null &&
+    typeof p.counts === 'object' &&
+    Object.values(p.counts).every((n) => typeof n === 'number' && n >= 0);
+  return valid ? (value as ContentResponses[K]) : null;
+}

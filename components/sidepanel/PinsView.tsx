@@ -2,19 +2,19 @@
 // edited in place, fuzzy search, filters, export and import, and delete with undo.
 import Fuse from 'fuse.js';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { type MessageKey, t, tn } from '@/components/i18n';
+import { t, tn } from '@/components/i18n';
 import type { Lang } from '@/lib/kb/format';
 import { pinCitation, pinsToCsv, pinsToJson, pinsToMarkdown } from '@/lib/pins/export';
 import type { Pin } from '@/utils/pin-store';
 import { FactItem } from '../facts/FactItem';
+import { pinErrorText } from '../shared/pin-error';
 import { cards, kb } from './kb';
 import type { PinResult, PinsApi } from './use-pins';
 
 type Order = 'newest' | 'entity';
 
 function errorText(result: PinResult): string {
-  if (result.ok) return '';
-  return t(`error_${result.error}` as MessageKey) || result.message || result.error;
+  return result.ok ? '' : pinErrorText(result.error);
 }
 
 export function PinsView({

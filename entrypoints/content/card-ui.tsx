@@ -6,6 +6,7 @@ import { render } from 'preact';
 import { cardCss } from '@/components/card/card-css';
 import { EntityCard } from '@/components/card/EntityCard';
 import { t } from '@/components/i18n';
+import { pinErrorText } from '@/components/shared/pin-error';
 import type { Lang } from '@/lib/kb/format';
 import type { CardResponse } from '@/lib/messages/background';
 import { askBackground } from '@/utils/messaging';
@@ -191,7 +192,8 @@ export function createCardUi(opts: CardUiOptions): CardUi {
       pinned.add(factId);
       status = '';
     } else {
-      status = t('pinFailed', result?.error ?? t('unavailable'));
+      // No answer (the background stopped mid-request) reads as "could not be reached".
+      status = t('pinFailed', pinErrorText(result?.ok === false ? result.error : undefined));
     }
     cache.delete(current.data.entity.id);
     draw();

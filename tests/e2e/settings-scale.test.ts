@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionBrowser, launchWithExtension } from './browser';
-import { markCount, waitForMarks } from './page-helpers';
+import { cardLocator, hoverMark, markCount, waitForMarks } from './page-helpers';
 import { startServer, type TestServer } from './server';
 import { tabIdOf } from './worker';
 
@@ -17,6 +17,29 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 const worker = (b: ExtensionBrowser) => b.context.serviceWorkers()[0]!;
+
+/** Fills local storage to its quota (10 MB without unlimitedStorage), as a long-used profile might. */
+async function fillStorage(b: ExtensionBrowser) {
+  await worker(b).evaluate(async () => {
+    const chunk = 'x'.repeat(512 * 1024);
+    for (let i = 0; i < 100; i++) {
+      try {
+        await chrome.storage.local.set({ [`filler-${i}`]: chunk });
+      } catch {
+        break;
+      }
+    }
+    for (let size = 64 * 1024; size >= 16; size >>= 1) {
+      for (let j = 0; j < 64; j++) {
+        try {
+          await chrome.storage.local.set({ [`filler-${size}-${j}`]: 'x'.repeat(size) });
+        } catch {
+          break;
+        }
+      }
+    }
+  });
+}
 
 describe('settings at scale', () => {
   it('with 10,000 sites off, switches one more off and on at once, and it survives a restart', async () => {
@@ -76,26 +99,7 @@ describe('settings at scale', () => {
       await page.goto(server.url('/news-en.html'));
       await waitForMarks(page, 5);
       const tabId = await tabIdOf(b, page.url());
-      // Fill local storage to its quota (10 MB without unlimitedStorage).
-      await worker(b).evaluate(async () => {
-        const chunk = 'x'.repeat(512 * 1024);
-        for (let i = 0; i < 100; i++) {
-          try {
-            await chrome.storage.local.set({ [`filler-${i}`]: chunk });
-          } catch {
-            break;
-          }
-        }
-        for (let size = 64 * 1024; size >= 16; size >>= 1) {
-          for (let j = 0; j < 64; j++) {
-            try {
-              await chrome.storage.local.set({ [`filler-${size}-${j}`]: 'x'.repeat(size) });
-            } catch {
-              break;
-            }
-          }
-        }
-      });
+      await fillStorage(b);
       const popup = await b.openExtensionPage(`popup.html?tab=${tabId}`);
       const toggle = popup.getByRole('switch', { name: 'On for this site' });
       await toggle.click({ force: true });
@@ -105,6 +109,24 @@ describe('settings at scale', () => {
       expect(await toggle.isChecked()).toBe(true);
       await page.waitForTimeout(1000);
       expect(await markCount(page)).toBeGreaterThan(0);
+    } finally {
+      await b.close();
+    }
+  });
+
+  it('with storage full, the card says the pin was not saved and shows it unpinned', async () => {
+    const b = await launchWithExtension();
+    try {
+      const page = await b.context.newPage();
+      await page.goto(server.url('/news-en.html'));
+      await waitForMarks(page, 5);
+      await fillStorage(b);
+      await hoverMark(page, 'Qwen');
+      const card = cardLocator(page);
+      await card.waitFor({ state: 'visible' });
+      await card.locator('button.fl-pin').first().click();
+      await expect.poll(() => card.locator('.fl-status').textContent()).toContain('browser storage is full');
+      expect(await card.locator('button.fl-pin').first().getAttribute('aria-pressed')).toBe('false');
     } finally {
       await b.close();
     }

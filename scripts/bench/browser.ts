@@ -50,6 +50,8 @@ export interface BrowserBenchOptions {
   saveProfiles?: boolean;
   /** Skip the once-per-run figures (memory per tab, hover latency). */
   skipOnce?: boolean;
+  /** Minutes of the long-session run that `npm run bench` ends with (default 30; 0 skips it). */
+  sessionMinutes?: number;
   /** Progress lines (default: stderr). */
   log?: (line: string) => void;
   /** Print the tables to stdout (default true). */

@@ -3,7 +3,7 @@ import type { BrowserBenchOptions } from './browser';
 
 export const USAGE =
   'usage: browser.ts [--no-build] [--repeats N] [--only id,id] [--extension-dir DIR] ' +
-  '[--markjs-budget-ms MS] [--save-profiles] [--skip-once] [--no-json]';
+  '[--markjs-budget-ms MS] [--save-profiles] [--skip-once] [--no-json] [--session-minutes N]';
 
 export function parseArgs(argv: readonly string[]): BrowserBenchOptions {
   const options: BrowserBenchOptions = {};
@@ -27,7 +27,11 @@ export function parseArgs(argv: readonly string[]): BrowserBenchOptions {
     else if (flag === '--save-profiles') options.saveProfiles = true;
     else if (flag === '--skip-once') options.skipOnce = true;
     else if (flag === '--no-json') options.outDir = null;
-    else throw new Error(`unknown option ${flag}\n${USAGE}`);
+    else if (flag === '--session-minutes') {
+      const n = Number(value());
+      if (!Number.isFinite(n) || n < 0) throw new Error(`${flag} needs a number of minutes\n${USAGE}`);
+      options.sessionMinutes = n;
+    } else throw new Error(`unknown option ${flag}\n${USAGE}`);
   }
   return options;
 }

@@ -1,15 +1,21 @@
 // npm run bench: every benchmark, in one run — the detector engine in Node against a naive regex,
 // then the built extension in Chromium against mark.js and a bare TreeWalker floor. It prints
 // figures and ratios and writes the browser figures as JSON to bench-output/; it never asserts
-// a time. Flags go to the browser benchmark (`npm run bench -- --no-build --repeats 1`).
+// a time. Flags go to the browser benchmark (`npm run bench -- --no-build --repeats 1`); the
+// long-session run comes last (`--session-minutes N`, 30 by default, 0 to skip).
 import { runBrowserBench } from './browser';
 import { parseArgs } from './cli-args';
 import { runEngineBenchmark } from './engine';
+import { runLongSession } from './long-session';
 
 async function main(): Promise<void> {
   await runEngineBenchmark();
   console.log('');
-  await runBrowserBench(parseArgs(process.argv.slice(2)));
+  const options = parseArgs(process.argv.slice(2));
+  await runBrowserBench(options);
+  console.log('');
+  // Last: it runs for half an hour by default (--session-minutes 0 skips it).
+  await runLongSession({ minutes: options.sessionMinutes ?? 30, outDir: options.outDir });
 }
 
 main().catch((error: unknown) => {

@@ -1,6 +1,5 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { rawCssMinify } from './scripts/vite-raw-css';
 
 // Chrome gets the side panel; Firefox gets a sidebar_action from the same entrypoint.
 // The manifest is a function so that Chrome-only permissions never reach the Firefox build.
@@ -8,7 +7,7 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
   vite: () => ({
-    plugins: [rawCssMinify(), preact({ devToolsEnabled: false, prefreshEnabled: false })],
+    plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false })],
     build: { target: 'es2022', minify: process.env.FACTLENS_NO_MINIFY ? false : undefined },
   }),
   // The Firefox sources zip (for add-on review) holds what rebuilds the extension, not run output.

@@ -2,6 +2,6 @@
 // can't reach in (all: initial on the host resets inherited properties).
 import { factCss } from '../facts/fact-css';
 import { themeCss } from '../theme';
-import cardOwnCss from './card.css?raw';
+import cardOwnCss from './card.css?inline';
 
 export const cardCss = `${themeCss(':host')}\n${cardOwnCss}\n${factCss}`;

@@ -14,6 +14,7 @@ import {
 import { normalizeHost, setSiteEnabled } from '@/lib/settings/site-rules';
 import { getSettings, updateSettings, watchSettings } from '@/utils/settings';
 import { Switch } from '../shared/Switch';
+import optionsCss from './options.css?inline';
 
 const HOST_PATTERN = /^(?=.{1,253}$)([a-z0-9-]{1,63}\.)*[a-z0-9-]{1,63}$/;
 
@@ -258,22 +259,4 @@ function Choice<T extends string>(props: {
   );
 }
 
-export const optionsCss = `
-.fl-options { max-width: 640px; margin: 0 auto; padding: 24px 20px 40px; display: grid; gap: 22px; font-size: 14px; }
-.fl-options-head { display: flex; align-items: center; gap: 10px; }
-.fl-options-head h1 { font-size: 20px; }
-.fl-options section { display: grid; gap: 12px; padding: 16px; border: 1px solid var(--fl-border); border-radius: 12px; background: var(--fl-bg-soft); }
-.fl-options h2 { font-size: 15px; }
-.fl-site-list { list-style: none; margin: 0; padding: 0; display: grid; gap: 6px; }
-.fl-site-list li { display: flex; justify-content: space-between; align-items: center; background: var(--fl-bg); border: 1px solid var(--fl-border); border-radius: 8px; padding: 6px 10px; }
-.fl-site-form { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
-.fl-site-form input[type='text'] { font: inherit; flex: 1; min-width: 180px; padding: 6px 8px; border: 1px solid var(--fl-border); border-radius: 6px; background: var(--fl-bg); color: var(--fl-fg); }
-.fl-error { color: var(--fl-warn); margin: 0; }
-.fl-check, .fl-radio { display: flex; gap: 8px; align-items: center; }
-fieldset { border: 0; padding: 0; margin: 0; display: grid; gap: 6px; }
-.fl-error { padding: 10px 12px; border-radius: 8px; background: var(--fl-warn-soft); color: var(--fl-warn); }
-.fl-range { display: grid; gap: 4px; max-width: 360px; margin: 12px 0 4px; }
-legend { font-weight: 600; margin-bottom: 6px; }
-.fl-types { grid-template-columns: repeat(auto-fill, minmax(170px, 1fr)); }
-.fl-types legend { grid-column: 1 / -1; }
-`;
+export { optionsCss };

@@ -9,6 +9,7 @@ import { openSidePanelNow } from '@/utils/open-side-panel';
 import { readTargetTab, type TabView } from '@/utils/page-info';
 import { getSettings, updateSettings, watchSettings } from '@/utils/settings';
 import { Switch } from '../shared/Switch';
+import popupCss from './popup.css?inline';
 
 export function Popup() {
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -116,14 +117,4 @@ function openPanel(tabId: number | undefined) {
   void openSidePanelNow(tabId).finally(() => window.close());
 }
 
-export const popupCss = `
-body { width: 300px; }
-.fl-popup { padding: 12px 14px 14px; display: grid; gap: 12px; }
-.fl-popup-head { display: flex; align-items: center; gap: 8px; }
-.fl-popup-site { display: grid; gap: 8px; padding: 10px; border: 1px solid var(--fl-border); border-radius: 10px; background: var(--fl-bg-soft); }
-.fl-popup-host { font-weight: 600; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-.fl-popup-status { margin: 0; color: var(--fl-fg-soft); }
-.fl-popup-foot { display: flex; gap: 8px; justify-content: space-between; }
-.fl-check { display: flex; gap: 6px; align-items: center; }
-.fl-popup-error { margin: 0; padding: 8px 10px; border-radius: 8px; background: var(--fl-warn-soft); color: var(--fl-warn); }
-`;
+export { popupCss };

@@ -1,4 +1,5 @@
 // An on/off switch: a real checkbox with role="switch", so keyboards and screen readers get it free.
+import switchCss from './switch.css?inline';
 export interface SwitchProps {
   checked: boolean;
   label: string;
@@ -23,13 +24,4 @@ export function Switch({ checked, label, disabled, onChange }: SwitchProps) {
   );
 }
 
-export const switchCss = `
-.fl-switch { display: flex; align-items: center; justify-content: space-between; gap: 12px; cursor: pointer; position: relative; }
-.fl-switch input { position: absolute; opacity: 0; width: 36px; height: 20px; right: 0; margin: 0; cursor: pointer; }
-.fl-switch-track { flex-shrink: 0; width: 36px; height: 20px; border-radius: 999px; background: var(--fl-border); position: relative; transition: background 120ms; }
-.fl-switch-track::after { content: ''; position: absolute; top: 2px; left: 2px; width: 16px; height: 16px; border-radius: 50%; background: #fff; transition: transform 120ms; box-shadow: 0 1px 2px rgba(0,0,0,.3); }
-.fl-switch input:checked + .fl-switch-track { background: var(--fl-accent); }
-.fl-switch input:checked + .fl-switch-track::after { transform: translateX(16px); }
-.fl-switch input:focus-visible + .fl-switch-track { outline: 2px solid var(--fl-focus); outline-offset: 2px; }
-.fl-switch-disabled { opacity: 0.55; cursor: not-allowed; }
-`;
+export { switchCss };

@@ -1,4 +1,5 @@
 // Accessible tabs (WAI-ARIA tabs pattern): arrow keys move between tabs, one tab stop.
+import tabsCss from './tabs.css?inline';
 export interface TabsProps<T extends string> {
   label: string;
   value: T;
@@ -42,11 +43,4 @@ export function Tabs<T extends string>({ label, value, tabs, onChange }: TabsPro
   );
 }
 
-export const tabsCss = `
-.fl-tabs { display: flex; border-bottom: 1px solid var(--fl-border); position: sticky; top: 0; background: var(--fl-bg); z-index: 1; }
-.fl-tab { flex: 1; font: inherit; font-weight: 600; padding: 10px 6px; border: 0; border-bottom: 2px solid transparent;
-  background: none; color: var(--fl-fg-soft); cursor: pointer; }
-.fl-tab[aria-selected='true'] { color: var(--fl-accent); border-bottom-color: var(--fl-accent); }
-.fl-tab:focus-visible { outline: 2px solid var(--fl-focus); outline-offset: -2px; }
-.fl-tab-badge { margin-left: 6px; font-size: 11px; background: var(--fl-accent-soft); color: var(--fl-fg); border-radius: 999px; padding: 0 6px; }
-`;
+export { tabsCss };

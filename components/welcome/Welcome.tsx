@@ -4,6 +4,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '@/components/i18n';
 import { openSidePanelNow } from '@/utils/open-side-panel';
+import welcomeCss from './welcome.css?inline';
 
 /** Real sentences in both languages, whatever the UI language: the page marks them live. */
 const SAMPLES = [
@@ -64,16 +65,4 @@ export function Welcome(props: { onSamplesRendered(root: HTMLElement): void }) {
   );
 }
 
-export const welcomeCss = `
-.fl-welcome { max-width: 760px; margin: 0 auto; padding: 40px 24px 56px; font-size: 15px; line-height: 1.6; }
-.fl-welcome-head { display: flex; align-items: center; gap: 16px; margin-bottom: 8px; }
-.fl-welcome h1 { font-size: 28px; }
-.fl-welcome h2 { font-size: 17px; margin-bottom: 6px; }
-.fl-lead { font-size: 17px; }
-.fl-try { margin: 28px 0; padding: 20px 24px; border: 1px solid var(--fl-border); border-radius: 12px; background: var(--fl-bg-soft); }
-.fl-samples p { font: 18px/1.7 Georgia, "Noto Serif CJK SC", "Songti SC", serif; margin: 12px 0; }
-.fl-welcome-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(220px, 1fr)); gap: 24px; margin: 12px 0 28px; }
-.fl-welcome .fl-btn { font: inherit; font-size: 14px; padding: 8px 14px; border-radius: 8px; cursor: pointer; }
-.fl-welcome .fl-btn-primary { background: var(--fl-accent); color: var(--fl-accent-fg); border: 0; }
-.fl-welcome .fl-btn:focus-visible, .fl-welcome a:focus-visible { outline: 2px solid var(--fl-accent); outline-offset: 2px; }
-`;
+export { welcomeCss };

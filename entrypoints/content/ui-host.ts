@@ -3,13 +3,10 @@
 // own style sheets (a shadow root's styles never reach the page's text).
 // It is appended to <html>, not <body>, so the page's body markup stays byte-identical.
 
+import HOST_CSS from './ui-host.css?inline';
+
 export const HOST_TAG = 'factlens-ui';
 const MAX_REATTACH = 20;
-
-const HOST_CSS = `:host { all: initial !important; display: block !important; position: fixed !important;
-  top: 0 !important; left: 0 !important; width: 0 !important; height: 0 !important; margin: 0 !important;
-  z-index: 2147483647 !important; pointer-events: none !important; visibility: visible !important;
-  opacity: 1 !important; transform: none !important; }`;
 
 export interface UiHost {
   host: HTMLElement;

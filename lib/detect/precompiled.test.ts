@@ -1,8 +1,11 @@
 // The precompiled engine (what the extension loads) must behave exactly like the one compiled
 // from the table: same mentions, same strengths, on every labelled passage and on hostile text.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { repoRoot } from '@/lib/kb/load';
 import { createDetector } from './detector';
-import { analyse, type Engine } from './engine';
+import { analyse, compileEngine, type Engine } from './engine';
 import { loadCorpusItems, loadOwnSentences } from './labelled/load';
 import { engineFromPrecompiled, precompileEngine } from './precompiled';
 import { makeTable, realTable } from './testing/tables';
@@ -54,5 +57,12 @@ describe('precompiled engine', () => {
 
   it('refuses data of another version with a clear message', () => {
     expect(() => engineFromPrecompiled({ v: 99 } as never)).toThrow(/unknown version/);
+  });
+});
+
+describe('one way to load data/', () => {
+  it('the table tests, CLIs and benchmarks use compiles to exactly the engine the extension ships', () => {
+    const shipped = readFileSync(resolve(repoRoot, 'generated/detector.json'), 'utf8');
+    expect(JSON.stringify(precompileEngine(compileEngine(realTable())))).toBe(shipped);
   });
 });

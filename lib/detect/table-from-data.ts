@@ -1,38 +1,15 @@
-// Node only (tests, CLI, benchmark): the detector table compiled in memory from data/, so it is
-// never stale. Entities missing from data/entities fall back to the shared spec (ids and types).
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+// Node only (tests, CLI, benchmark): the detector table from data/, validated and compiled the way
+// the build compiles it for the extension, so what they measure is what ships. Invalid data is an
+// error naming every problem, as `npm run kb` reports it.
 import type { DetectorTable } from '@/lib/kb/compiled';
-import { type TableEntity, toDetectorTable } from '@/lib/kb/detector-table';
+import { toDetectorTable } from '@/lib/kb/detector-table';
 import { openccVariants } from '@/lib/kb/han-dictionary';
-import { repoRoot, sharedRoot } from '@/lib/kb/load';
-import type { Detection, EntityType } from '@/lib/kb/schema';
-import { parseEntitySpec } from '@/lib/kb/spec';
-
-function readJsonDir(dir: string): unknown[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.json'))
-    .sort()
-    .map((name) => JSON.parse(readFileSync(path.join(dir, name), 'utf8')) as unknown);
-}
+import { loadData, repoRoot } from '@/lib/kb/load';
 
 export function loadDetectorTable(root = repoRoot): DetectorTable {
-  const entities = new Map<string, TableEntity>();
-  for (const file of readJsonDir(path.join(root, 'data/entities'))) {
-    for (const e of (file as { entities?: TableEntity[] }).entities ?? []) {
-      entities.set(e.id, { id: e.id, type: e.type, related: e.related ?? [] });
-    }
+  const { problems, data } = loadData(root);
+  if (problems.length) {
+    throw new Error(`data/ is invalid (${problems.length} problems):\n  ${problems.join('\n  ')}`);
   }
-  const specFile = path.join(sharedRoot, 'spec/entities.tsv');
-  if (existsSync(specFile)) {
-    for (const s of parseEntitySpec(readFileSync(specFile, 'utf8'))) {
-      if (!entities.has(s.id)) entities.set(s.id, { id: s.id, type: s.type as EntityType, related: [] });
-    }
-  }
-  const detection: Record<string, Detection> = {};
-  for (const file of readJsonDir(path.join(root, 'data/detection'))) {
-    Object.assign(detection, file as Record<string, Detection>);
-  }
-  return toDetectorTable([...entities.values()], detection, openccVariants());
+  return toDetectorTable(data.entities, data.detection, openccVariants());
 }

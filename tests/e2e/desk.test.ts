@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { launchWithExtension, screenshotPath } from './browser';
 import { cardLocator, hoverMark, markCount, waitForMarks } from './page-helpers';
 import { useSession } from './session';
-import { tabIdOf } from './worker';
+import { patchSettings, tabIdOf } from './worker';
 
 const session = useSession();
 
@@ -145,12 +145,7 @@ describe('live settings', () => {
     await page.waitForTimeout(300);
     const all = await markCount(page);
     expect(all).toBeGreaterThan(20);
-    const worker = session.browser.context.serviceWorkers()[0]!;
-    const setSettings = (patch: object) =>
-      worker.evaluate(async (p) => {
-        const { settings } = await chrome.storage.sync.get('settings');
-        await chrome.storage.sync.set({ settings: { ...(settings ?? {}), ...p } });
-      }, patch);
+    const setSettings = (patch: object) => patchSettings(session.browser, patch);
     const markRule = () =>
       page.evaluate(() => document.querySelector('factlens-ui > style')?.textContent?.split('\n')[0] ?? '');
 

@@ -7,7 +7,7 @@ import { probeExtension } from './extension-probes';
 import { cardLocator, hoverMark, markCenter, markCount, markedTexts, waitForMarks } from './page-helpers';
 import { hasShared, SHARED_DIR } from './paths';
 import { useSession } from './session';
-import { sendToTab, tabIdOf } from './worker';
+import { patchSettings, sendToTab, tabIdOf } from './worker';
 
 const session = useSession();
 
@@ -298,12 +298,7 @@ describe('the card', () => {
     const { page } = await open('/news-en.html');
     await waitForMarks(page, 8);
     const card = cardLocator(page);
-    const worker = session.browser.context.serviceWorkers()[0]!;
-    const setSettings = (patch: object) =>
-      worker.evaluate(async (p) => {
-        const { settings } = await chrome.storage.sync.get('settings');
-        await chrome.storage.sync.set({ settings: { ...(settings ?? {}), ...p } });
-      }, patch);
+    const setSettings = (patch: object) => patchSettings(session.browser, patch);
     const away = async () => {
       await page.mouse.move(5, 5);
       await page.keyboard.press('Escape');

@@ -38,3 +38,11 @@ export async function sendToTab<T>(b: ExtensionBrowser, url: string, message: ob
 export function storedPins(b: ExtensionBrowser): Promise<unknown[]> {
   return worker(b).evaluate(async () => ((await chrome.storage.local.get('pins')).pins as unknown[]) ?? []);
 }
+
+/** Changes stored preferences the way the options page would (the synced settings item). */
+export function patchSettings(b: ExtensionBrowser, patch: object): Promise<void> {
+  return worker(b).evaluate(async (p) => {
+    const { settings } = await chrome.storage.sync.get('settings');
+    await chrome.storage.sync.set({ settings: { ...(settings ?? {}), ...p } });
+  }, patch);
+}

@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionBrowser, launchWithExtension } from './browser';
+import { type ExtensionBrowser, launchWithExtension, screenshotPath } from './browser';
 import { cardLocator, hoverMark, markCount, waitForMarks } from './page-helpers';
 import { startServer, type TestServer } from './server';
 import { tabIdOf } from './worker';
@@ -107,6 +107,8 @@ describe('settings at scale', () => {
       await alert.waitFor();
       expect(await alert.textContent()).toContain('storage for Factlens is full');
       expect(await toggle.isChecked()).toBe(true);
+      await popup.setViewportSize({ width: 320, height: 420 });
+      await popup.screenshot({ path: await screenshotPath('popup-storage-full-en.png') });
       await page.waitForTimeout(1000);
       expect(await markCount(page)).toBeGreaterThan(0);
     } finally {
@@ -127,6 +129,36 @@ describe('settings at scale', () => {
       await card.locator('button.fl-pin').first().click();
       await expect.poll(() => card.locator('.fl-status').textContent()).toContain('browser storage is full');
       expect(await card.locator('button.fl-pin').first().getAttribute('aria-pressed')).toBe('false');
+    } finally {
+      await b.close();
+    }
+  });
+
+  it('with sync storage full, the options page says the change was not saved and shows the stored choice', async () => {
+    const b = await launchWithExtension();
+    try {
+      // Sync storage allows about 100 KB in all: fill it as another synced extension state might.
+      await worker(b).evaluate(async () => {
+        for (let size = 7000; size >= 8; size >>= 1) {
+          for (let i = 0; i < 64; i++) {
+            try {
+              await chrome.storage.sync.set({ [`filler-${size}-${i}`]: 'x'.repeat(size) });
+            } catch {
+              break;
+            }
+          }
+        }
+      });
+      const options = await b.openExtensionPage('options.html');
+      const background = options.getByRole('radio', { name: 'Soft background' });
+      await background.check({ force: true }).catch(() => {});
+      const alert = options.getByRole('alert');
+      await alert.waitFor();
+      expect(await alert.textContent()).toContain('storage for Factlens is full');
+      await expect
+        .poll(() => options.getByRole('radio', { name: 'Dotted underline' }).isChecked())
+        .toBe(true);
+      expect(await options.getByRole('radio', { name: 'Soft background' }).isChecked()).toBe(false);
     } finally {
       await b.close();
     }

@@ -81,8 +81,8 @@ export function createHoverController<T extends HoverTarget>(
   /** Selecting text (a button held, or a selection made) or typing: no card now. */
   const busy = (e: MouseEvent | null) => {
     if (e && e.buttons !== 0) return true;
-    const selection = win.getSelection?.();
-    if (selection && !selection.isCollapsed && selection.toString().trim() !== '') return true;
+    // Called on pointer frames: a selection's text is never read here, only whether it exists.
+    if (win.getSelection?.()?.isCollapsed === false) return true;
     return performance.now() - typedAt < TYPING_QUIET_MS;
   };
 
@@ -194,8 +194,7 @@ export function createHoverController<T extends HoverTarget>(
   const onClick = (e: MouseEvent) => {
     if (lastPointerType !== 'touch' && trigger().mode !== 'click') return;
     if (cb.isOwnUi(e)) return;
-    const selection = win.getSelection?.();
-    if (selection && !selection.isCollapsed && selection.toString().trim() !== '') return;
+    if (win.getSelection?.()?.isCollapsed === false) return;
     const hit = cb.hitTest(e.clientX, e.clientY);
     // Nothing of ours, or the second tap on the mark whose card is open: the page's own click.
     if (!hit || (cb.isShown() && hit.key === cb.shownKey())) return;

@@ -1,12 +1,11 @@
 // The content script: loads the detector and settings, turns Factlens on and off for the page
-// (a page session does the marking and the card) and answers the background and the side panel. It stays small: the fact index lives in the background and cards are fetched on demand.
+// (a page session does the marking and the card) and answers the background and the side panel.
+// It stays small: the fact index lives in the background and cards are fetched on demand.
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { uiLanguage } from '@/components/i18n';
 import type { Engine } from '@/lib/detect/engine';
 import { engineFromPrecompiled, type PrecompiledDetector } from '@/lib/detect/precompiled';
-import type { Lang } from '@/lib/kb/format';
 import { type ContentRequest, type PageInfo, parseContentRequest } from '@/lib/messages/content';
 import { PINS_STORAGE_KEY } from '@/lib/pins/keys';
 import { isActiveOn, siteHostOf } from '@/lib/settings/site-rules';
@@ -62,13 +61,9 @@ async function start(ctx: ContentScriptContext) {
   // Only this host's site rules are read: a reader may have switched off thousands of sites.
   let settings = await getSettings({ host: host() });
   let active: PageSession | null = null;
-  let lang: Lang | null = null;
   let countsTimer = 0;
   let lastSent = '';
   let cursor = -1;
-
-  const factLanguage = (): Lang =>
-    lang ?? (settings.factLanguage === 'auto' ? uiLanguage() : settings.factLanguage);
 
   const countsNow = () => Object.fromEntries(active?.marker.counts() ?? []);
 
@@ -99,10 +94,6 @@ async function start(ctx: ContentScriptContext) {
       },
       entityType: (id) => types.get(id),
       settings: () => settings,
-      language: factLanguage,
-      setLanguage: (l) => {
-        lang = l;
-      },
       onCountsChanged: sendCounts,
       onEngineFailed: () => {
         // The copy in storage parsed but would not build: ask the background for its own, once.
@@ -171,7 +162,6 @@ async function start(ctx: ContentScriptContext) {
   watchSettings(
     (s) => {
       settings = s;
-      lang = null;
       apply();
     },
     { host: host() },

@@ -1,6 +1,7 @@
 // One document marked and hoverable: the page marker, our UI host, the card and the pointer
 // controller, wired together. The content script makes one per page where Factlens is on; the
 // welcome page makes one for its own live sentences.
+import { uiLanguage } from '@/components/i18n';
 import { themeAttribute } from '@/components/theme';
 import type { Engine } from '@/lib/detect/engine';
 import { scannerFor } from '@/lib/detect/scanner';
@@ -32,8 +33,6 @@ export interface PageSessionDeps {
   engine(): Engine;
   entityType(id: string): string | undefined;
   settings(): Settings;
-  language(): Lang;
-  setLanguage(lang: Lang): void;
   onCountsChanged(): void;
   /** The engine could not be built from the copy at hand (called once; nothing is marked). */
   onEngineFailed?(): void;
@@ -60,6 +59,13 @@ export function activatePage(deps: PageSessionDeps): PageSession {
   const { doc } = deps;
   const win = doc.defaultView ?? window;
   const ui = createUiHost(doc);
+  let sites: ReturnType<typeof entitySites> | null = null;
+  // The reader's language switch in the card, until the settings change.
+  let lang: Lang | null = null;
+  const language = (): Lang => {
+    const s = deps.settings();
+    return lang ?? (s.factLanguage === 'auto' ? uiLanguage() : s.factLanguage);
+  };
   ui.setHighlightCss(highlightCss(deps.settings().markStyle, deps.settings().theme));
   const marker = new PageMarker({
     doc,
@@ -82,8 +88,11 @@ export function activatePage(deps: PageSessionDeps): PageSession {
       if (marks > 0) requestIdleCallback(() => card.prepare(), { timeout: 2000 });
     },
     highlightCss: () => highlightCss(deps.settings().markStyle, deps.settings().theme),
+    // Made afresh after each batch of page changes (the rules remember what they judged);
+    // the entities' sites are read once.
     createFilter: () => {
-      const rules = createFurnitureRules(entitySites(deps.engine()), pageHostOf(doc, win.location.href));
+      sites ??= entitySites(deps.engine());
+      const rules = createFurnitureRules(sites, () => pageHostOf(doc, win.location.href));
       return (node, mentions) => rules.keep(node, mentions);
     },
   });
@@ -95,8 +104,10 @@ export function activatePage(deps: PageSessionDeps): PageSession {
   const card = createCardUi({
     shadow: ui.shadow,
     host: ui.host,
-    language: deps.language,
-    setLanguage: deps.setLanguage,
+    language,
+    setLanguage: (l) => {
+      lang = l;
+    },
     onPointerOver: (over) => hover?.setOverCard(over),
     onHidden: () => marker.setActive(null),
   });
@@ -136,6 +147,7 @@ export function activatePage(deps: PageSessionDeps): PageSession {
     },
     applySettings() {
       const s = deps.settings();
+      lang = null;
       ui.setHighlightCss(highlightCss(s.markStyle, s.theme));
       marker.setOptions(markerOptions(s));
       marker.refreshShadowCss();

@@ -9,7 +9,10 @@ const SITES: Record<string, string[]> = { twitter: ['twitter.com', 'x.com'], goo
 /** Which of the page's "Twitter"/"Google"/"Qwen" mentions the rules keep, as "name@text". */
 function kept(body: string, head = ''): string[] {
   const { document } = parseHTML(`<!doctype html><html><head>${head}</head><body>${body}</body></html>`);
-  const rules = createFurnitureRules((e) => SITES[e], pageHostOf(document as unknown as Document));
+  const rules = createFurnitureRules(
+    (e) => SITES[e],
+    () => pageHostOf(document as unknown as Document),
+  );
   const out: string[] = [];
   for (const node of collectTextNodes(document as unknown as Node) as Text[]) {
     const mentions: Mention[] = [];

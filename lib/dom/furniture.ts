@@ -180,9 +180,16 @@ export interface FurnitureRules {
  */
 export function createFurnitureRules(
   sitesOf: (entity: string) => readonly string[] | undefined,
-  /** The page's own host (location.host), when known: its links are site navigation. */
-  pageHost: string | null = null,
+  /** The page's own host, when known: its links are site navigation. Asked only when needed. */
+  pageHostOf: () => string | null = () => null,
 ): FurnitureRules {
+  let knownHost: string | null | undefined;
+  /** A relative link, or one to the page's own host. */
+  const isOwnSite = (host: string | null) => {
+    if (host === null) return true;
+    if (knownHost === undefined) knownHost = pageHostOf();
+    return knownHost !== null && hostIsSite(host, knownHost);
+  };
   // Weak: a long-lived page drops elements; the caller makes new rules when the page changes.
   const regions = new WeakMap<Element, Region>();
   const lengths = new WeakMap<Element, number>();
@@ -254,7 +261,7 @@ export function createFurnitureRules(
       for (const link of links) {
         linkWeight += textWeight(link.textContent ?? '');
         const host = linkHost(link.getAttribute('href') ?? '');
-        if (host === null || (pageHost !== null && hostIsSite(host, pageHost))) internal++;
+        if (isOwnSite(host)) internal++;
       }
       const total = textWeight(el.textContent ?? '');
       known =
@@ -301,8 +308,7 @@ export function createFurnitureRules(
       const host = linkHost(href);
       const linkText = link.textContent ?? '';
       // Only this site's own pages: elsewhere (huggingface.co/…/Baichuan2-7B-Chat) the link is the thing itself.
-      const segment =
-        host === null || (pageHost !== null && hostIsSite(host, pageHost)) ? lastSegment(href) : null;
+      const segment = isOwnSite(host) ? lastSegment(href) : null;
       return mentions.filter((m) => {
         const sites = host ? sitesOf(m.entity) : undefined;
         if (sites?.some((site) => hostIsSite(host!, site)) && textWeight(linkText) <= MAX_SELF_LINK)

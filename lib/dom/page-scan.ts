@@ -19,7 +19,7 @@ export function scanPage(root: Node, engine: Engine, options: { furniture?: bool
   const scanner = scannerFor<number>(engine);
   const doc = (root.ownerDocument ?? root) as Document;
   const furniture =
-    options.furniture === false ? null : createFurnitureRules(entitySites(engine), pageHostOf(doc));
+    options.furniture === false ? null : createFurnitureRules(entitySites(engine), () => pageHostOf(doc));
   const mentions = nodes.map((node, i) =>
     scanner.add(i, node.data, furniture ? (_, found) => furniture.keep(node, found) : undefined),
   );

@@ -1,4 +1,4 @@
-// npm run kb: validates data/, compiles it and writes generated/{kb,detector,search-index}.json.
+// npm run kb: validates data/, compiles it and writes generated/{kb,detector,detector-table,search-index}.json.
 // detector.json is the detector engine precompiled: the extension loads it instead of building it.
 // On invalid data it prints every problem and exits 1. `--update-ids` also rewrites the id
 // snapshot that the data tests hold the data to (see lib/kb/ids.ts).
@@ -33,6 +33,8 @@ function main(): number {
     ['kb.json', kb],
     ['detector.json', precompileEngine(compileEngine(detectorTable))],
     ['search-index.json', searchIndex],
+    // The source the background recompiles from when the reader adds entries of their own.
+    ['detector-table.json', detectorTable],
   ];
   const sizes = outputs.map(([name, value]) => {
     const text = JSON.stringify(value);

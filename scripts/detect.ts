@@ -14,13 +14,18 @@
 //                                         positive and negative.
 //   npm run detect -- --marks             the page-furniture rules on the hand-labelled marks of
 //                                         the corpus pages and READMEs: precision, recall, errors.
+//   --pack FILE (with any of the above)   also the accepted entries of a Factlens pack, through the
+//                                         engine the extension builds for the reader's entries
+//                                         (lib/knowledge/engine.ts); a pack that cannot be
+//                                         imported at all prints its problems and exits 2.
 //
 // The table is compiled in memory from data/, so it is never stale.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseHTML } from 'linkedom';
-import { createDetector } from '../lib/detect';
+import { type CompiledDetector, createDetector } from '../lib/detect';
+import type { Engine } from '../lib/detect/engine';
 import { evaluate, formatEvaluation } from '../lib/detect/evaluate';
 import {
   loadCorpusItems,
@@ -29,15 +34,52 @@ import {
   passageLanguage,
   WEB_SETS,
 } from '../lib/detect/labelled/load';
+import { engineFromPrecompiled } from '../lib/detect/precompiled';
+import { scannerFor } from '../lib/detect/scanner';
 import { loadDetectorTable } from '../lib/detect/table-from-data';
 import type { Mention } from '../lib/detect/types';
 import { evaluateMarks, formatMarkEvaluation } from '../lib/dom/labelled/page-marks';
 import { scanPage } from '../lib/dom/page-scan';
 import type { DetectorTable } from '../lib/kb/compiled';
 import { repoRoot } from '../lib/kb/load';
+import { compileCombined } from '../lib/knowledge/engine';
+import { problemLine, readPackFile, summaryLine } from './pack';
+
+type Detecting = Pick<CompiledDetector, 'engine' | 'detect'>;
 
 function loadTable(): DetectorTable {
   return loadDetectorTable();
+}
+
+/** Stateless detection over a ready engine, each string a page of its own (as createDetector). */
+export function detectorFor(engine: Engine): Detecting {
+  const scanner = scannerFor<0>(engine);
+  return {
+    engine,
+    detect(text) {
+      const mentions = scanner.add(0, text);
+      scanner.remove(0);
+      return mentions;
+    },
+  };
+}
+
+/** The built-in detector, or with a pack the one the extension builds; a number is an exit code. */
+function loadDetector(pack: string | undefined): Detecting | number {
+  if (pack === undefined) return createDetector(loadTable());
+  const read = readPackFile(pack);
+  if ('cannotRead' in read) {
+    console.error(read.cannotRead);
+    return 2;
+  }
+  if (!read.ok) {
+    for (const p of read.problems) console.error(problemLine(p));
+    console.error(summaryLine(read));
+    return 2;
+  }
+  const hint = read.problems.length ? ` (npm run pack -- check ${pack} lists the problems)` : '';
+  console.error(`${summaryLine(read)}${hint}`);
+  return detectorFor(engineFromPrecompiled(compileCombined(loadTable(), read.entities)));
 }
 
 /** One output line for one input line. */
@@ -63,8 +105,7 @@ export function jsonlLine(
   return { out: JSON.stringify({ id: id ?? null, mentions }) };
 }
 
-async function runJsonl(): Promise<number> {
-  const detector = createDetector(loadTable());
+async function runJsonl(detector: Detecting): Promise<number> {
   const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
   let n = 0;
   let buffer = '';
@@ -108,7 +149,7 @@ function locate(source: string, starts: number[], offset: number, m: Mention): L
 }
 
 /** Mentions of an HTML page, scanned as the content script scans it (furniture left out), placed back in the source. */
-function htmlMentions(source: string, table: ReturnType<typeof createDetector>): Located[] {
+function htmlMentions(source: string, table: Detecting): Located[] {
   const { document } = parseHTML(source);
   const { nodes, mentions: byNode } = scanPage(
     (document.body ?? document.documentElement) as unknown as Node,
@@ -133,8 +174,7 @@ function htmlMentions(source: string, table: ReturnType<typeof createDetector>):
   return out;
 }
 
-function runFiles(files: string[]): number {
-  const detector = createDetector(loadTable());
+function runFiles(files: string[], detector: Detecting): number {
   let status = 0;
   for (const file of files) {
     if (!existsSync(file)) {
@@ -157,8 +197,7 @@ function runFiles(files: string[]): number {
   return status;
 }
 
-function runEval(): number {
-  const detector = createDetector(loadTable());
+function runEval(detector: Detecting): number {
   const own = loadOwnSentences();
   const corpus = loadCorpusItems();
   console.log(formatEvaluation(evaluate(detector.detect, own), 'own sentences'));
@@ -178,8 +217,8 @@ function runEval(): number {
 }
 
 /** The page-furniture rules against the hand-labelled marks of the corpus pages and READMEs. */
-function runMarks(): number {
-  const result = evaluateMarks(createDetector(loadTable()).engine);
+function runMarks(detector: Detecting): number {
+  const result = evaluateMarks(detector.engine);
   if (result.files === 0) {
     console.log('real-page marks: skipped (../shared/corpus not found)');
     return 0;
@@ -191,18 +230,45 @@ function runMarks(): number {
 const USAGE = `usage: npm run --silent detect -- --jsonl   (JSON lines on stdin)
        npm run detect -- FILE...              (text, Markdown or HTML files)
        npm run detect -- --eval               (labelled-set precision, recall and confusion)
-       npm run detect -- --marks              (page furniture: labelled real-page marks)`;
+       npm run detect -- --marks              (page furniture: labelled real-page marks)
+       add --pack FILE to any of them         (also the entries of a Factlens pack)`;
+
+/** `--pack FILE` or `--pack=FILE` taken out of the arguments; a string alone is a usage error. */
+export function takePack(argv: readonly string[]): { pack?: string; rest: string[] } | string {
+  const rest: string[] = [];
+  let pack: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg !== '--pack' && !arg.startsWith('--pack=')) {
+      rest.push(arg);
+      continue;
+    }
+    if (pack !== undefined) return '--pack can be given once';
+    pack = arg === '--pack' ? argv[++i] : arg.slice('--pack='.length);
+    if (!pack) return '--pack needs a file';
+  }
+  return pack === undefined ? { rest } : { pack, rest };
+}
 
 async function main(argv: string[]): Promise<number> {
-  if (argv.includes('--jsonl')) return runJsonl();
-  if (argv.includes('--eval')) return runEval();
-  if (argv.includes('--marks')) return runMarks();
-  const files = argv.filter((a) => !a.startsWith('--'));
-  if (argv.includes('--help') || files.length === 0) {
-    console.error(USAGE);
-    return argv.includes('--help') ? 0 : 2;
+  const args = takePack(argv);
+  if (typeof args === 'string') {
+    console.error(`${args}\n${USAGE}`);
+    return 2;
   }
-  return runFiles(files);
+  const { rest } = args;
+  const files = rest.filter((a) => !a.startsWith('--'));
+  const mode = ['--jsonl', '--eval', '--marks'].find((m) => rest.includes(m));
+  if (!mode && (rest.includes('--help') || files.length === 0)) {
+    console.error(USAGE);
+    return rest.includes('--help') ? 0 : 2;
+  }
+  const detector = loadDetector(args.pack);
+  if (typeof detector === 'number') return detector;
+  if (mode === '--jsonl') return runJsonl(detector);
+  if (mode === '--eval') return runEval(detector);
+  if (mode === '--marks') return runMarks(detector);
+  return runFiles(files, detector);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(repoRoot, 'scripts/detect.ts')) {

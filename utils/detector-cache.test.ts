@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currentJson } from './detector-cache';
+import { currentJson, storedUser } from './detector-cache';
 
 describe('detector cache', () => {
   it('returns the JSON of a copy made by the same build only', () => {
@@ -11,5 +11,14 @@ describe('detector cache', () => {
     for (const stored of [undefined, null, 42, 'text', [], { build: 'abc' }, { build: 'abc', json: 7 }]) {
       expect(currentJson(stored, 'abc')).toBeNull();
     }
+  });
+});
+
+describe('stored user digest', () => {
+  it('tells a copy with the reader entries from a bare one, for this build only', () => {
+    expect(storedUser({ build: 'abc', json: '{}', user: '3-x' }, 'abc')).toBe('3-x');
+    expect(storedUser({ build: 'abc', json: '{}' }, 'abc')).toBe('');
+    expect(storedUser({ build: 'old', json: '{}', user: '3-x' }, 'abc')).toBeNull();
+    expect(storedUser(undefined, 'abc')).toBeNull();
   });
 });

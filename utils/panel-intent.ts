@@ -1,4 +1,5 @@
-// What the side panel should show when it opens: an entity page, a search, or this page's mentions.
+// What the side panel should show when it opens: an entity page, a search, this page's mentions,
+// or the editor for a new entry named by the reader's selection.
 // The opener (card, context menu) writes it to session storage; the panel reads and watches it.
 import { storage } from '@wxt-dev/storage';
 
@@ -6,7 +7,9 @@ export type PanelIntent =
   | { view: 'entity'; id: string }
   | { view: 'explore'; query: string }
   | { view: 'page' }
-  | { view: 'pins' };
+  | { view: 'pins' }
+  /** Explore with the entry editor open, its name prefilled from `text` (a selection). */
+  | { view: 'new-entry'; text: string };
 
 export const panelIntentItem = storage.defineItem<(PanelIntent & { at: number }) | null>(
   'session:panelIntent',

@@ -5,8 +5,10 @@ import { pinsToJson } from '@/lib/pins/export';
 import { testFactIds } from '@/lib/pins/fixtures/kb';
 import v1Store from '@/lib/pins/fixtures/v1-store.json';
 import v1Labelled from '@/lib/pins/fixtures/v1-store-labelled.json';
-import v3Store from '@/lib/pins/fixtures/v3-store.json';
-import { pinId } from '@/lib/pins/schema';
+import v2Store from '@/lib/pins/fixtures/v2-store.json';
+import v3FromV2 from '@/lib/pins/fixtures/v3-from-v2.json';
+import v4Store from '@/lib/pins/fixtures/v4-store.json';
+import { PIN_LIMITS, pinId } from '@/lib/pins/schema';
 import {
   createPinReader,
   createPinStore,
@@ -37,7 +39,7 @@ afterEach(() => {
 });
 
 describe('add', () => {
-  it('stores a pin with its id, time and empty note and tags, with version 2', async () => {
+  it('stores a pin with its id, time and empty note, tags and quote, with version 3', async () => {
     const store = createPinStore({ now });
     const r = await store.add(newPin('test-event'));
     expect(r).toEqual({
@@ -52,11 +54,45 @@ describe('add', () => {
         pinnedAt: clock,
         note: '',
         tags: [],
+        quote: '',
       },
     });
     const stored = await dump();
     expect(stored.pins).toEqual([r.ok && r.pin]);
-    expect(stored.pins$).toEqual({ v: 2 });
+    expect(stored.pins$).toEqual({ v: 3 });
+  });
+
+  it('keeps the quote, collapsed to one line and cut to 400 characters, never refusing it', async () => {
+    const store = createPinStore({ now });
+    const r = await store.add({ ...newPin('test-event'), quote: '  GPT-4 was\n  released,   they said. ' });
+    expect(r.ok && r.pin.quote).toBe('GPT-4 was released, they said.');
+    const long = await store.add({
+      ...newPin('test-opinion'),
+      quote: `${'y'.repeat(399)}\n${'z'.repeat(600)}`,
+    });
+    expect(long.ok).toBe(true);
+    expect(long.ok && long.pin.quote).toBe('y'.repeat(399)); // collapsed, cut at 400, trailing space dropped
+    const cut = await store.add({ ...newPin('test-reported'), quote: 'w'.repeat(5000) });
+    expect(cut.ok && cut.pin.quote).toBe('w'.repeat(PIN_LIMITS.quote));
+    const odd = await store.add({ ...newPin('test-funding-figure'), quote: 42 as unknown as string });
+    expect(odd.ok && odd.pin.quote).toBe('');
+    const stored = (await dump()).pins as { quote: string }[];
+    expect(stored.map((p) => p.quote.length).sort((a, b) => a - b)).toEqual([0, 30, 399, 400]);
+  });
+
+  it('fills in the quote of a pin kept without one when the fact is pinned again from the page', async () => {
+    const store = createPinStore({ now });
+    const first = await store.add(newPin('test-event'));
+    const again = await store.add({
+      ...newPin('test-event', 'https://example.com/page#x'),
+      quote: 'Said here.',
+    });
+    expect(again).toMatchObject({ ok: true, duplicate: true, pin: { quote: 'Said here.' } });
+    expect(again.ok && again.pin.pinnedAt).toBe(first.ok && first.pin.pinnedAt);
+    const before = await dump();
+    const third = await store.add({ ...newPin('test-event'), quote: 'Another sentence.' });
+    expect(third.ok && third.pin.quote).toBe('Said here.');
+    expect(await dump()).toEqual(before);
   });
 
   it('does not duplicate the same fact from the same page, whatever the fragment', async () => {
@@ -232,13 +268,14 @@ describe('corrupt data', () => {
     pinnedAt: 5,
     note: '',
     tags: [],
+    quote: '',
   };
 
   it('moves invalid entries to the quarantine, keeps valid pins and reports each problem', async () => {
     const junk = { hello: 'world' };
     await seed({
       pins: [good, junk, 'text', { ...good, url: 'https://example.com/b', note: 'n'.repeat(6000) }],
-      pins$: { v: 2 },
+      pins$: { v: 3 },
     });
     const store = createPinStore({ now });
     const state = await store.read();
@@ -264,7 +301,7 @@ describe('corrupt data', () => {
   });
 
   it('sets aside a stored value that is not a list, and a damaged quarantine too', async () => {
-    await seed({ pins: { not: 'a list' }, pins$: { v: 2 }, 'pins-quarantine': 'odd' });
+    await seed({ pins: { not: 'a list' }, pins$: { v: 3 }, 'pins-quarantine': 'odd' });
     const store = createPinStore({ now });
     const state = await store.read();
     expect(state.pins).toEqual([]);
@@ -278,7 +315,7 @@ describe('corrupt data', () => {
   });
 
   it('a reader reports problems without writing anything', async () => {
-    await seed({ pins: [good, 42], pins$: { v: 2 } });
+    await seed({ pins: [good, 42], pins$: { v: 3 } });
     const before = await dump();
     const state = await createPinReader().read();
     expect(state.pins).toHaveLength(1);
@@ -302,20 +339,21 @@ describe('migration from v1', () => {
       'Pin at index 6 of the version 1 store was set aside: expected a pin object, found null.',
     ]);
     const stored = await dump();
-    expect(stored.pins$).toEqual({ v: 2 });
+    expect(stored.pins$).toEqual({ v: 3 });
     expect(stored.pins).toEqual(state.pins);
     const q = stored['pins-quarantine'] as { entry: unknown; fromVersion: number }[];
     expect(q.map((r) => r.entry)).toEqual([v1Store.pins[4], v1Store.pins[5], null]);
     expect(q.every((r) => r.fromVersion === 1)).toBe(true);
   });
 
-  it('the library runs migration 2 as soon as the writer is created', async () => {
+  it('the library runs migrations 2 and 3 as soon as the writer is created', async () => {
     await seed(v1Store);
     createPinStore({ now });
-    await vi.waitFor(async () => expect((await dump()).pins$).toEqual({ v: 2 }));
+    await vi.waitFor(async () => expect((await dump()).pins$).toEqual({ v: 3 }));
     const written = (await dump()).pins as Record<string, unknown>[];
-    // Migration output as the library wrote it: v2 pins, then the entries kept aside in place.
+    // Migration output as the library wrote it: v3 pins, then the entries kept aside in place.
     expect(written.filter((e) => 'factId' in e)).toHaveLength(3);
+    expect(written.filter((e) => 'factId' in e).every((e) => e.quote === '')).toBe(true);
     expect(written.filter((e) => 'keptAside' in e)).toHaveLength(3);
   });
 
@@ -335,10 +373,49 @@ describe('migration from v1', () => {
   });
 });
 
+describe('migration from v2', () => {
+  it('the library runs migration 3 on a stored v2 snapshot, as recorded in the fixture', async () => {
+    await seed(v2Store);
+    createPinStore({ now });
+    await vi.waitFor(async () => expect((await dump()).pins$).toEqual({ v: 3 }));
+    expect((await dump()).pins).toEqual(v3FromV2.pins);
+  });
+
+  it('then sets the broken entries aside and keeps every pin, each with an empty quote', async () => {
+    await seed(v2Store);
+    const store = createPinStore({ now });
+    const state = await store.read();
+    expect(state.readOnly).toBe(false);
+    expect(state.pins.map((p) => [p.factId, p.quote])).toEqual([
+      ['test-reported', ''],
+      ['test-opinion', ''],
+      ['test-funding-figure', ''],
+    ]);
+    expect(state.problems).toEqual([
+      'Pin at index 3 of the version 2 store was set aside: pinnedAt must be a time in milliseconds since 1970.',
+      'Pin at index 4 of the version 1 store was set aside: missing field "fact".',
+    ]);
+    const stored = await dump();
+    expect(stored.pins).toEqual(state.pins);
+    const q = stored['pins-quarantine'] as { entry: unknown; fromVersion: number; index: number }[];
+    expect(q.map((r) => [r.fromVersion, r.index])).toEqual([
+      [2, 3],
+      [1, 4],
+    ]);
+    expect(q[0]?.entry).toEqual(v2Store.pins[3]);
+    // Edits work on the migrated pins.
+    const id = state.pins[0]?.id ?? '';
+    expect(await store.update(id, { note: 'after the migration' })).toMatchObject({
+      ok: true,
+      pin: { note: 'after the migration', quote: '' },
+    });
+  });
+});
+
 describe('a store from a newer version', () => {
   it('is read-only: shown as far as possible, never written', async () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
-    await seed(v3Store);
+    await seed(v4Store);
     const before = await dump();
     const store = createPinStore({ now });
     const state = await store.read();
@@ -347,9 +424,10 @@ describe('a store from a newer version', () => {
     );
     expect(state.readOnly).toBe(true);
     expect(state.readOnlyReason).toMatch(
-      /newer version of Factlens \(store version 3; this version reads version 2\)/,
+      /newer version of Factlens \(store version 4; this version reads version 3\)/,
     );
-    expect(state.pins.map((p) => p.note)).toEqual(['Written by Factlens 3.']);
+    expect(state.pins.map((p) => p.note)).toEqual(['Written by Factlens 4.']);
+    expect(state.pins.map((p) => p.quote)).toEqual(['DeepSeek says the gap is narrowing.']);
     expect(state.problems).toEqual([
       'Stored pin at index 1 cannot be shown by this version (missing field "factId"); it is left unchanged.',
     ]);
@@ -446,7 +524,7 @@ describe('watch', () => {
     await storage.setItem(QUARANTINE_KEY, []);
     const seen: PinStoreState[] = [];
     const stop = createPinReader().watch((s) => seen.push(s));
-    await seed({ pins: [1], pins$: { v: 2 } });
+    await seed({ pins: [1], pins$: { v: 3 } });
     await createPinStore({ now }).read();
     await vi.waitFor(() => expect(seen.at(-1)?.problems).toHaveLength(1));
     stop();

@@ -51,6 +51,8 @@ export interface NewPin {
   title: string;
   note?: string;
   tags?: string[];
+  /** The sentence where the reader met the entity; collapsed and cut to PIN_LIMITS.quote. */
+  quote?: string;
 }
 
 export type AddResult = { ok: true; pin: Pin; duplicate: boolean } | PinFailure;
@@ -156,7 +158,7 @@ export function createPinReader(): PinReader {
 }
 
 /**
- * Defining the item runs @wxt-dev/storage's migrations (v1 → v2) before the store's first read.
+ * Defining the item runs @wxt-dev/storage's migrations (v1 → v2 → v3) before the store's first read.
  * For a store from a newer version the library logs "Version downgrade detected" and leaves the
  * data alone; interpretStored then sees the newer version and makes everything read-only. A
  * version label that is not a number would be overwritten by the library, so then the item is
@@ -273,10 +275,22 @@ export function createPinStore(options: { now?: () => number } = {}): PinStore {
           pinnedAt: now(),
           note: fields.note ?? '',
           tags: Array.isArray(fields.tags) ? normalizeTags(fields.tags.map(String)) : fields.tags,
+          // Like the title, the quote only helps recognise the pin: never a reason to refuse it.
+          quote: typeof fields.quote === 'string' ? fields.quote : '',
         });
         if (!parsed.ok) return failure('invalid', parsed.reason);
-        const existing = pins.find((p) => p.id === parsed.pin.id);
-        if (existing) return { result: { ok: true, pin: existing, duplicate: true } };
+        const index = pins.findIndex((p) => p.id === parsed.pin.id);
+        const existing = pins[index];
+        if (existing) {
+          // Pinned again from the same page: the pin stays as it is, except that a pin kept without
+          // a quote (from the side panel, or before quotes were kept) takes this one's.
+          if (existing.quote || !parsed.pin.quote)
+            return { result: { ok: true, pin: existing, duplicate: true } };
+          const pin = { ...existing, quote: parsed.pin.quote };
+          const next = [...pins];
+          next[index] = pin;
+          return { result: { ok: true, pin, duplicate: true }, pins: next };
+        }
         return { result: { ok: true, pin: parsed.pin, duplicate: false }, pins: [parsed.pin, ...pins] };
       });
     },

@@ -4,7 +4,11 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/components/i18n';
 import type { CardData } from '@/lib/kb/card';
 import type { Lang } from '@/lib/kb/format';
+import type { OwnCard } from '@/lib/messages/background';
 import { FactList } from '../facts/FactList';
+import { OwnSection, type SaveNote } from './OwnSection';
+import { ownCss } from './own-css';
+import { PrivateRoot } from './PrivateRoot';
 
 /** Facts shown before "Show more": enough to be useful, few enough to stay a glance. */
 export const CARD_FACTS = 3;
@@ -24,15 +28,27 @@ export interface EntityCardProps {
   onToggleLang(): void;
   /** The page's link at the mention (http or https only), when a tap opened the card instead. */
   link?: string | null;
+  /** What only the reader knows (their notes, their entry): rendered in a closed shadow root. */
+  own?: OwnCard;
+  /** The sentence where the reader met the entity, kept with a new note. */
+  quote?: string;
+  onAddNote?: SaveNote;
+  onUpdateNote?(id: string, text: string): Promise<string | null>;
 }
 
 export function EntityCard(props: EntityCardProps) {
   const { data, lang, pinned } = props;
   const { entity, facts, related, names, source } = data;
   const [expanded, setExpanded] = useState(false);
+  const [adding, setAdding] = useState(false);
   const headingId = `fl-title-${entity.id}`;
   const titleRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => setExpanded(false), [entity.id]);
+  useEffect(() => {
+    setExpanded(false);
+    setAdding(false);
+  }, [entity.id]);
+  const userEntry = props.own?.entry;
+  const onAddNote = props.onAddNote;
 
   const other: Lang = lang === 'zh' ? 'en' : 'zh';
   const shown = expanded ? facts : facts.slice(0, CARD_FACTS);
@@ -75,8 +91,25 @@ export function EntityCard(props: EntityCardProps) {
         </div>
       </header>
       <div class="fl-card-body">
-        <p class="fl-summary">{entity.summary[lang]}</p>
-        {shown.length > 0 ? (
+        {entity.summary[lang] && <p class="fl-summary">{entity.summary[lang]}</p>}
+        {onAddNote && (
+          <PrivateRoot css={ownCss}>
+            <OwnSection
+              own={props.own}
+              lang={lang}
+              adding={adding}
+              quote={props.quote ?? ''}
+              onAdd={async (text) => {
+                const error = await onAddNote(text);
+                if (!error) setAdding(false);
+                return error;
+              }}
+              onCancelAdd={() => setAdding(false)}
+              onUpdate={props.onUpdateNote ?? (async () => null)}
+            />
+          </PrivateRoot>
+        )}
+        {userEntry && shown.length === 0 ? null : shown.length > 0 ? (
           <FactList
             facts={shown}
             lang={lang}
@@ -114,7 +147,23 @@ export function EntityCard(props: EntityCardProps) {
         </p>
       </div>
       <footer class="fl-card-foot">
-        <span class="fl-source">{t('sourceLine', source.title[lang], source.author, source.date)}</span>
+        <span class="fl-source">
+          {userEntry
+            ? userEntry.packName
+              ? t('ownFromPack', userEntry.packName)
+              : t('userEntryNoFacts')
+            : t('sourceLine', source.title[lang], source.author, source.date)}
+        </span>
+        {onAddNote && !adding && (
+          <button
+            type="button"
+            class="fl-btn"
+            onClick={() => setAdding(true)}
+            aria-label={t('addNoteLabel', entity.name[lang])}
+          >
+            {t('addNote')}
+          </button>
+        )}
         {props.link && (
           <a class="fl-btn" href={props.link} rel="noopener noreferrer">
             {t('followLink')}

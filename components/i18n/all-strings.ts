@@ -1,6 +1,7 @@
 // Every string, for the locale build and the tests (never imported by the extension bundles).
 import { cardStrings } from './strings-card';
 import { commonStrings } from './strings-common';
+import { entriesStrings } from './strings-entries';
 import { optionsStrings } from './strings-options';
 import { panelStrings } from './strings-panel';
 import { popupStrings } from './strings-popup';
@@ -13,4 +14,5 @@ export const allStrings: Record<string, { en: string; zh: string }> = {
   ...popupStrings,
   ...optionsStrings,
   ...welcomeStrings,
+  ...entriesStrings,
 };

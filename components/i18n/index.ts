@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 // Type-only imports: the strings themselves reach the browser through _locales, not the bundles.
 import type { cardStrings } from './strings-card';
 import type { commonStrings } from './strings-common';
+import type { entriesStrings } from './strings-entries';
 import type { optionsStrings } from './strings-options';
 import type { panelStrings } from './strings-panel';
 import type { popupStrings } from './strings-popup';
@@ -14,7 +15,8 @@ export type MessageKey =
   | keyof typeof panelStrings
   | keyof typeof popupStrings
   | keyof typeof optionsStrings
-  | keyof typeof welcomeStrings;
+  | keyof typeof welcomeStrings
+  | keyof typeof entriesStrings;
 
 /** A UI string in the browser's language; `$1`… are filled from `subs`. */
 export function t(key: MessageKey, ...subs: (string | number)[]): string {

@@ -13,6 +13,7 @@ export const commonStrings = {
     zh: '跳到下一个标记并打开其卡片',
   },
   contextMenuLookup: { en: 'Look up “%s” in Factlens', zh: '在 Factlens 中查找“%s”' },
+  contextMenuAdd: { en: 'Add “%s” to Factlens', zh: '将“%s”添加到 Factlens' },
   close: { en: 'Close', zh: '关闭' },
   saveFailed_quota: {
     en: 'Not saved: the browser’s storage for Factlens is full. What you see is what is stored.',

@@ -29,7 +29,12 @@ export interface CardUiOptions {
 
 export interface CardUi {
   /** `link`: the page link the mention sits in, offered in the card (a tap opened the card instead). */
-  show(entity: string, anchor: CardAnchor, opts?: { focus?: boolean; link?: string }): Promise<void>;
+  /** `quote`: the sentence the mention sits in, kept with a pin or a note made from this card. */
+  show(
+    entity: string,
+    anchor: CardAnchor,
+    opts?: { focus?: boolean; link?: string; quote?: string },
+  ): Promise<void>;
   hide(): void;
   isShown(): boolean;
   shownKey(): unknown;
@@ -59,6 +64,12 @@ export function createCardUi(opts: CardUiOptions): CardUi {
     shadow.append(style, layer);
     layer.addEventListener('pointerenter', () => opts.onPointerOver(true));
     layer.addEventListener('pointerleave', () => opts.onPointerOver(false));
+    layer.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape' && !e.defaultPrevented && !layer.hidden) {
+        e.stopPropagation();
+        hide();
+      }
+    });
   };
 
   const cache = new Map<string, Promise<CardResponse | null>>();
@@ -72,6 +83,10 @@ export function createCardUi(opts: CardUiOptions): CardUi {
   let returnFocus: Element | null = null;
   let generation = 0;
   let link: string | null = null;
+  /** The mention's sentence, and the entity it was met as (a related card opened in place has none). */
+  let quote = '';
+  let quoteFor = '';
+  const quoteOfCurrent = () => (current?.data.entity.id === quoteFor ? quote : '');
 
   // Which facts are pinned is per page: a single-page app's navigation makes the cache stale.
   let cachedFor = location.href;
@@ -129,6 +144,10 @@ export function createCardUi(opts: CardUiOptions): CardUi {
           draw();
         }}
         link={link}
+        own={current.own}
+        quote={quoteOfCurrent()}
+        onAddNote={addNote}
+        onUpdateNote={updateNote}
       />,
       layer,
     );
@@ -187,6 +206,7 @@ export function createCardUi(opts: CardUiOptions): CardUi {
       entity: current.data.entity.id,
       url: location.href,
       title: document.title,
+      ...(quoteOfCurrent() ? { quote: quoteOfCurrent() } : {}),
     });
     if (result?.ok) {
       pinned.add(factId);
@@ -199,7 +219,49 @@ export function createCardUi(opts: CardUiOptions): CardUi {
     draw();
   };
 
+  /** Re-reads the open card after a note changed, so it shows what is really stored. */
+  const reload = async (entity: string) => {
+    cache.delete(entity);
+    const response = await fetchCard(entity, true);
+    if (response && !layer.hidden && current?.data.entity.id === entity) {
+      current = response;
+      pinned = new Set(response.pinnedFacts);
+      draw();
+    }
+  };
+
+  // The store's codes read in the UI language; its English detail is for logs and reports.
+  const noteError = (result: { ok: boolean; error?: string } | null) =>
+    t('noteFailed', pinErrorText(result?.ok === false ? result.error : 'unreachable'));
+
+  const addNote = async (text: string): Promise<string | null> => {
+    if (!current) return null;
+    const entity = current.data.entity.id;
+    const result = await askBackground({
+      type: 'notes/add',
+      entity,
+      text,
+      url: location.href,
+      title: document.title,
+      quote: quoteOfCurrent(),
+    });
+    if (!result?.ok) return noteError(result);
+    await reload(entity);
+    return null;
+  };
+
+  const updateNote = async (id: string, text: string): Promise<string | null> => {
+    if (!current) return null;
+    const result = await askBackground({ type: 'notes/update', id, text });
+    if (!result?.ok) return noteError(result);
+    await reload(current.data.entity.id);
+    return null;
+  };
+
   const onKey = (e: KeyboardEvent) => {
+    // Focus in the private part (a note being written): its own Esc handling goes first, and an
+    // Esc it leaves alone reaches the layer's listener below.
+    if (shadow.activeElement?.classList.contains('fl-private')) return;
     if (e.key === 'Escape' && !layer.hidden) {
       e.stopPropagation();
       hide();
@@ -232,6 +294,8 @@ export function createCardUi(opts: CardUiOptions): CardUi {
       cleanup?.();
       anchor = a;
       link = showOpts.link ?? null;
+      quote = showOpts.quote ?? '';
+      quoteFor = entity;
       stack = [];
       // Remember where keyboard focus was before the first card took it (not our own host).
       if (showOpts.focus && document.activeElement !== host) returnFocus = document.activeElement;

@@ -3,7 +3,7 @@
 // this build. Building it here instead would cost tens of milliseconds of cold code per frame.
 import detectorBuild from '@/generated/detector-build.json';
 import { PRECOMPILED_VERSION, type PrecompiledDetector } from '@/lib/detect/precompiled';
-import { readDetectorCache } from '@/utils/detector-cache';
+import { currentJson, readDetectorCache } from '@/utils/detector-cache';
 import { askBackground } from '@/utils/messaging';
 
 const parse = (json: string | null): PrecompiledDetector | null => {
@@ -15,6 +15,11 @@ const parse = (json: string | null): PrecompiledDetector | null => {
     return null;
   }
 };
+
+/** A new stored copy (the reader's entries changed), if it is one of this build. */
+export function parseStoredDetector(stored: unknown): PrecompiledDetector | null {
+  return parse(currentJson(stored, detectorBuild.id));
+}
 
 /** The background's own copy, bundled with it: the fallback when the stored one is unusable. */
 export async function loadBundledDetector(): Promise<PrecompiledDetector | null> {

@@ -7,11 +7,12 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { Engine } from '@/lib/detect/engine';
 import { engineFromPrecompiled, type PrecompiledDetector } from '@/lib/detect/precompiled';
 import { type ContentRequest, type PageInfo, parseContentRequest } from '@/lib/messages/content';
-import { PINS_STORAGE_KEY } from '@/lib/pins/keys';
+import { KNOWLEDGE_STORAGE_KEY, PINS_STORAGE_KEY } from '@/lib/pins/keys';
 import { isActiveOn, siteHostOf } from '@/lib/settings/site-rules';
+import { DETECTOR_CACHE_KEY } from '@/utils/detector-cache';
 import { askBackground } from '@/utils/messaging';
 import { getSettings, watchSettings } from '@/utils/settings';
-import { loadBundledDetector, loadDetector } from './detector-loader';
+import { loadBundledDetector, loadDetector, parseStoredDetector } from './detector-loader';
 import type { Mark } from './page-marker';
 import { activatePage, type PageSession } from './page-session';
 
@@ -51,11 +52,13 @@ async function start(ctx: ContentScriptContext) {
     return d.engine;
   };
   let types = new Map<string, string>();
+  let unmarked = new Set<string>();
   let fellBack = false;
   const useDetector = (data: PrecompiledDetector | null) => {
     if (!data) return;
     detector = { data, engine: null };
     types = new Map(data.entities.map(([id, type]) => [id, type]));
+    unmarked = new Set(data.unmarked ?? []);
   };
   const host = () => siteHostOf(location.href) ?? siteHostOf(document.referrer);
   // Only this host's site rules are read: a reader may have switched off thousands of sites.
@@ -93,6 +96,7 @@ async function start(ctx: ContentScriptContext) {
         }
       },
       entityType: (id) => types.get(id),
+      unmarked: (id) => unmarked.has(id),
       settings: () => settings,
       onCountsChanged: sendCounts,
       onEngineFailed: () => {
@@ -155,9 +159,23 @@ async function start(ctx: ContentScriptContext) {
     return mark;
   };
 
-  // A pin deleted or added in the side panel: cards show it at once.
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && PINS_STORAGE_KEY in changes) active?.card.invalidate();
+    if (area !== 'local') return;
+    // A pin or a note changed in the side panel or another tab: cards show it at once.
+    if (PINS_STORAGE_KEY in changes || KNOWLEDGE_STORAGE_KEY in changes) active?.card.invalidate();
+    // The reader's entries changed: the background compiled a new engine; this page switches to
+    // it now, without a reload (a page that never activated picks it up when it does).
+    const next = changes[DETECTOR_CACHE_KEY];
+    if (next && loading) {
+      const data = parseStoredDetector(next.newValue);
+      if (!data) return;
+      useDetector(data);
+      fellBack = false;
+      if (active) {
+        deactivate();
+        if (isActiveOn(settings, host())) activate(detector!);
+      }
+    }
   });
   watchSettings(
     (s) => {

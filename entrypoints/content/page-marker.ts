@@ -43,6 +43,11 @@ export interface PageMarkerDeps {
   /** The detector could not be built (a damaged copy): called once. */
   onScannerFailed?: () => void;
   entityType: (entity: string) => string | undefined;
+  /**
+   * Entities looked up on hover or tap only (the reader's private entries): found and hoverable,
+   * never painted, since the page can read every painted range through CSS.highlights.
+   */
+  unmarked?: (entity: string) => boolean;
   /** Called (throttled by the caller if needed) whenever the confirmed counts change. */
   onCountsChanged: () => void;
   /** Called once, when the first pass over the page is done, with the number of marks painted. */
@@ -348,7 +353,7 @@ export class PageMarker {
         endContainer: node,
         endOffset: mention.end,
       });
-      this.highlight.add(range);
+      if (!this.deps.unmarked?.(mention.entity)) this.highlight.add(range);
       this.shownEntities.add(mention.entity);
       marks.push({ node, mention, range });
       this.painted++;

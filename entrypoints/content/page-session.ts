@@ -6,6 +6,7 @@ import { themeAttribute } from '@/components/theme';
 import type { Engine } from '@/lib/detect/engine';
 import { scannerFor } from '@/lib/detect/scanner';
 import { createFurnitureRules, entitySites, pageHostOf } from '@/lib/dom/furniture';
+import { quoteOf } from '@/lib/dom/quote';
 import type { Lang } from '@/lib/kb/format';
 import type { Settings } from '@/lib/settings/schema';
 import { type CardUi, createCardUi } from './card-ui';
@@ -32,6 +33,8 @@ export interface PageSessionDeps {
   /** The detection engine; built on first need, in the marker's first idle slice. */
   engine(): Engine;
   entityType(id: string): string | undefined;
+  /** Entities found but never painted (looked up on hover or tap only). */
+  unmarked?(id: string): boolean;
   settings(): Settings;
   onCountsChanged(): void;
   /** The engine could not be built from the copy at hand (called once; nothing is marked). */
@@ -80,6 +83,7 @@ export function activatePage(deps: PageSessionDeps): PageSession {
     },
     onScannerFailed: () => deps.onEngineFailed?.(),
     entityType: deps.entityType,
+    unmarked: (id) => deps.unmarked?.(id) ?? false,
     onCountsChanged: deps.onCountsChanged,
     onMutationBatch: () => ui.ensureAttached(),
     // With marks on the page, get the card ready while the page is idle: the first hover
@@ -126,7 +130,8 @@ export function activatePage(deps: PageSessionDeps): PageSession {
       card.setKey(mark);
       // A tap on a linked mark opened the card instead of the link: the card offers it.
       const link = via === 'tap' || via === 'click' ? linkOf(mark.node) : null;
-      void card.show(mark.mention.entity, anchorFor(mark), link ? { link } : {});
+      const quote = quoteOf(mark.node, mark.mention.start, mark.mention.end);
+      void card.show(mark.mention.entity, anchorFor(mark), link ? { link, quote } : { quote });
     },
     onHide: () => card.hide(),
     isShown: () => card.isShown(),
@@ -143,7 +148,8 @@ export function activatePage(deps: PageSessionDeps): PageSession {
     hover: h,
     showCard(mark, focus) {
       card.setKey(mark);
-      void card.show(mark.mention.entity, anchorFor(mark), { focus });
+      const quote = quoteOf(mark.node, mark.mention.start, mark.mention.end);
+      void card.show(mark.mention.entity, anchorFor(mark), { focus, quote });
     },
     applySettings() {
       const s = deps.settings();

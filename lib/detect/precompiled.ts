@@ -39,6 +39,8 @@ export interface PrecompiledDetector {
   names: PackedIndex;
   /** The cues' PackedIndex as JSON text: parsed only on a page with an ambiguous mention. */
   cues: string;
+  /** Entities the reader chose to look up on hover or tap only: found, never painted. */
+  unmarked?: string[];
 }
 
 const PAYLOAD_FIELDS = 6;

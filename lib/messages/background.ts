@@ -3,7 +3,12 @@
 import * as v from 'valibot';
 import type { CardData } from '../kb/card';
 import { ID_PATTERN, MAX_ID_LENGTH } from '../kb/entity-id';
+import type { AliasVerdict } from '../knowledge/guard';
+import { KNOWLEDGE_LIMITS, type Note, type Partial2 } from '../knowledge/schema';
 import { PIN_LIMITS } from '../pins/schema';
+
+/** Largest pack text a message may carry; the pack reader reports larger files by their size. */
+export const PACK_TEXT_LIMIT = 20_000_000;
 
 const EntityId = v.pipe(v.string(), v.maxLength(MAX_ID_LENGTH), v.regex(ID_PATTERN));
 const Url = v.pipe(v.string(), v.maxLength(PIN_LIMITS.url));
@@ -31,6 +36,8 @@ export const BackgroundRequest = v.variant('type', [
     entity: EntityId,
     url: Url,
     title: v.pipe(v.string(), v.maxLength(PIN_LIMITS.title)),
+    /** The sentence where the reader met the entity (the page's text); the store cuts it to size. */
+    quote: v.optional(v.pipe(v.string(), v.maxLength(KNOWLEDGE_LIMITS.quote * 4))),
   }),
   /** The precompiled detector's JSON, when a content script finds no current copy in storage. */
   v.object({ type: v.literal('detector') }),
@@ -60,6 +67,68 @@ export const BackgroundRequest = v.variant('type', [
   v.object({ type: v.literal('pins/restore'), pins: v.pipe(v.array(v.unknown()), v.maxLength(10000)) }),
   v.object({ type: v.literal('pins/clear') }),
   v.object({ type: v.literal('pins/import'), text: v.pipe(v.string(), v.maxLength(5_000_000)) }),
+  // The reader's own knowledge; the background is its only writer (utils/knowledge-store.ts),
+  // and every entry or note is validated again there.
+  /** A note on an entry, from a card (with the page and the quote) or the side panel. */
+  v.object({
+    type: v.literal('notes/add'),
+    entity: EntityId,
+    text: v.pipe(v.string(), v.maxLength(KNOWLEDGE_LIMITS.note)),
+    url: v.optional(Url),
+    title: v.optional(v.pipe(v.string(), v.maxLength(KNOWLEDGE_LIMITS.title))),
+    quote: v.optional(v.pipe(v.string(), v.maxLength(KNOWLEDGE_LIMITS.quote * 4))),
+    tags: v.optional(
+      v.pipe(
+        v.array(v.pipe(v.string(), v.maxLength(KNOWLEDGE_LIMITS.tag))),
+        v.maxLength(KNOWLEDGE_LIMITS.tags),
+      ),
+    ),
+  }),
+  v.object({
+    type: v.literal('notes/update'),
+    id: v.pipe(v.string(), v.maxLength(100)),
+    text: v.optional(v.pipe(v.string(), v.maxLength(KNOWLEDGE_LIMITS.note))),
+    tags: v.optional(
+      v.pipe(
+        v.array(v.pipe(v.string(), v.maxLength(KNOWLEDGE_LIMITS.tag))),
+        v.maxLength(KNOWLEDGE_LIMITS.tags),
+      ),
+    ),
+  }),
+  v.object({
+    type: v.literal('notes/remove'),
+    ids: v.pipe(v.array(v.pipe(v.string(), v.maxLength(100))), v.maxLength(KNOWLEDGE_LIMITS.notes)),
+  }),
+  /** Undo of a removal: the notes as they were. */
+  v.object({
+    type: v.literal('notes/restore'),
+    notes: v.pipe(v.array(v.unknown()), v.maxLength(KNOWLEDGE_LIMITS.notes)),
+  }),
+  /**
+   * Saves an entry (new, or replacing `previousId`). `force` saves despite warnings; refused
+   * aliases are never saved.
+   */
+  v.object({
+    type: v.literal('entities/save'),
+    entity: v.unknown(),
+    previousId: v.optional(EntityId),
+  }),
+  v.object({
+    type: v.literal('entities/remove'),
+    ids: v.pipe(v.array(EntityId), v.maxLength(KNOWLEDGE_LIMITS.entities)),
+  }),
+  /** Undo of a removal: the entries and their notes as they were. */
+  v.object({
+    type: v.literal('entities/restore'),
+    entities: v.pipe(v.array(v.unknown()), v.maxLength(KNOWLEDGE_LIMITS.entities)),
+    notes: v.pipe(v.array(v.unknown()), v.maxLength(KNOWLEDGE_LIMITS.notes)),
+  }),
+  /** A pack file's text; the report says what was accepted, skipped and why. */
+  v.object({ type: v.literal('packs/import'), text: v.pipe(v.string(), v.maxLength(PACK_TEXT_LIMIT)) }),
+  v.object({ type: v.literal('packs/set-enabled'), id: EntityId, enabled: v.boolean() }),
+  v.object({ type: v.literal('packs/remove'), id: EntityId }),
+  /** Deletes the reader's own entries and notes (not imported packs). */
+  v.object({ type: v.literal('knowledge/clear') }),
 ]);
 export type BackgroundRequest = v.InferOutput<typeof BackgroundRequest>;
 
@@ -68,11 +137,25 @@ export function parseBackgroundRequest(message: unknown): BackgroundRequest | nu
   return result.success ? result.output : null;
 }
 
+/** What only the reader knows about a card's entity: rendered out of the page's reach. */
+export interface OwnCard {
+  /** Set when the entity is one of the reader's entries or an imported pack's. */
+  entry?: { pack: string; packName: string; summary: Partial2; lookupOnly: boolean };
+  /** Notes about the entity, newest first. */
+  notes: Note[];
+}
+
 /** The background's answer to `card`: the data and which of its facts are pinned from this page. */
 export interface CardResponse {
   data: CardData;
   pinnedFacts: string[];
+  own?: OwnCard;
 }
+
+/** The answer to a change of the reader's knowledge: what changed, or why nothing did. */
+export type KnowledgeWriteResult =
+  | ({ ok: true } & Record<string, unknown>)
+  | { ok: false; error: string; message?: string; verdicts?: AliasVerdict[] };
 
 export type PinResponse = { ok: true; duplicate: boolean } | { ok: false; error: string };
 
@@ -95,6 +178,17 @@ export interface BackgroundResponses {
   'pins/restore': PinWriteResult;
   'pins/clear': PinWriteResult;
   'pins/import': PinWriteResult;
+  'notes/add': KnowledgeWriteResult;
+  'notes/update': KnowledgeWriteResult;
+  'notes/remove': KnowledgeWriteResult;
+  'notes/restore': KnowledgeWriteResult;
+  'entities/save': KnowledgeWriteResult;
+  'entities/remove': KnowledgeWriteResult;
+  'entities/restore': KnowledgeWriteResult;
+  'packs/import': KnowledgeWriteResult;
+  'packs/set-enabled': KnowledgeWriteResult;
+  'packs/remove': KnowledgeWriteResult;
+  'knowledge/clear': KnowledgeWriteResult;
 }
 export type BackgroundType = BackgroundRequest['type'];
 export type RequestOf<K extends BackgroundType> = Extract<BackgroundRequest, { type: K }>;
@@ -107,6 +201,15 @@ const PAGES_ONLY = new Set<BackgroundType>([
   'pins/clear',
   'pins/import',
   'step',
+  'notes/remove',
+  'notes/restore',
+  'entities/save',
+  'entities/remove',
+  'entities/restore',
+  'packs/import',
+  'packs/set-enabled',
+  'packs/remove',
+  'knowledge/clear',
 ]);
 
 /**

@@ -1,8 +1,14 @@
+import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
 import { formatFigure } from '../kb/format';
+import type { Note } from '../knowledge/schema';
 import {
   CSV_COLUMNS,
   csvField,
+  deskToCsv,
+  deskToJson,
+  deskToMarkdown,
+  type ExportItem,
   pinCitation,
   pinCitations,
   pinsToCsv,
@@ -10,7 +16,7 @@ import {
   pinsToMarkdown,
 } from './export';
 import { testFactIds, testKb } from './fixtures/kb';
-import { parseImport } from './import';
+import { exportedNotes, parseImport } from './import';
 import { byNewest, type Pin, pinId } from './schema';
 
 function pin(over: Partial<Pin> & { factId: string }): Pin {
@@ -23,6 +29,7 @@ function pin(over: Partial<Pin> & { factId: string }): Pin {
     pinnedAt: Date.UTC(2024, 10, 5, 14, 3),
     note: '',
     tags: [],
+    quote: '',
     ...over,
   };
 }
@@ -86,8 +93,9 @@ describe('JSON', () => {
     const file = JSON.parse(text);
     expect(file).toMatchObject({
       format: 'factlens-pins',
-      version: 2,
+      version: 3,
       exportedAt: '2025-01-02T03:04:05.000Z',
+      notes: [],
     });
     const back = parseImport(text, known);
     expect(back).toEqual({ ok: true, pins, rejected: [] });
@@ -130,7 +138,8 @@ describe('CSV', () => {
     expect(rows).toHaveLength(4);
     const row = (r: string[]) => Object.fromEntries(CSV_COLUMNS.map((c, i) => [c, r[i]]));
     expect(row(rows[1]!)).toEqual({
-      pinned_at: '2024-11-05T14:03:00.000Z',
+      kind: 'pin',
+      date: '2024-11-05T14:03:00.000Z',
       entity_id: 'deepseek',
       entity_en: 'DeepSeek',
       entity_zh: '深度求索',
@@ -138,8 +147,9 @@ describe('CSV', () => {
       fact_en: testKb.facts[0]!.text.en,
       fact_zh: testKb.facts[0]!.text.zh,
       section: '6. Funding and resources',
-      kind: 'figure',
+      fact_kind: 'figure',
       note: 'Line one\n# not a heading\n- not a list',
+      quote: '',
       tags: 'money;china',
       page_title: 'Example page',
       page_url: 'https://example.com/page',
@@ -149,7 +159,7 @@ describe('CSV', () => {
     expect(h.tags).toBe("'+tag;b");
     expect(h.page_title).toBe("'@title, with comma");
     const retired = row(rows[3]!);
-    expect([retired.entity_en, retired.fact_en, retired.kind]).toEqual(['gone-entity', '', '']);
+    expect([retired.entity_en, retired.fact_en, retired.fact_kind]).toEqual(['gone-entity', '', '']);
   });
 });
 
@@ -238,5 +248,215 @@ describe('citation', () => {
 it('exports keep the order they are given (newest first from the store)', () => {
   const sorted = [...pins].sort(byNewest);
   const csv = readCsv(pinsToCsv(sorted, testKb)).slice(1);
-  expect(csv.map((r) => r[0])).toEqual(sorted.map((p) => new Date(p.pinnedAt).toISOString()));
+  expect(csv.map((r) => r[1])).toEqual(sorted.map((p) => new Date(p.pinnedAt).toISOString()));
+});
+
+// --- Quotes and notes -------------------------------------------------------------------------
+
+const quoted = pin({
+  factId: 'test-opinion',
+  entity: 'deepseek',
+  url: 'https://example.com/q',
+  title: 'Quoted page',
+  note: 'my note',
+  tags: ['gap'],
+  quote: 'DeepSeek says # the gap is *narrowing*.',
+});
+
+function note(over: Partial<Note> & { id: string }): Note {
+  return {
+    entity: 'deepseek',
+    text: 'A note',
+    url: '',
+    title: '',
+    quote: '',
+    tags: [],
+    createdAt: Date.UTC(2024, 10, 6, 9, 0),
+    updatedAt: Date.UTC(2024, 10, 6, 9, 0),
+    pack: 'mine',
+    ...over,
+  };
+}
+
+const written = note({
+  id: 'n-1',
+  text: 'Line one\n\n# two\n- three',
+  url: 'https://example.com/n',
+  title: 'Note page',
+  quote: 'A quoted <b>sentence</b>.',
+  tags: ['x', 'y'],
+  updatedAt: Date.UTC(2024, 10, 7, 9, 0),
+});
+const own = note({ id: 'n-2', entity: 'my-chip', text: 'About my chip, with a comma' });
+const items: ExportItem[] = [
+  { kind: 'pin', pin: quoted },
+  { kind: 'note', note: written },
+  { kind: 'note', note: own },
+];
+const nameOf = (id: string) => (id === 'my-chip' ? { en: 'My Chip', zh: '我的芯片' } : undefined);
+const at = new Date('2025-01-02T03:04:05.000Z');
+
+describe('Markdown with quotes and notes', () => {
+  const md = deskToMarkdown(items, testKb, { now: at, nameOf });
+
+  it("writes a pin's quote as a blockquote followed by the link to the page", () => {
+    expect(md).toContain(
+      [
+        '  - Section: 7. Conclusion / 七、总结',
+        '  > DeepSeek says # the gap is \\*narrowing\\*.',
+        '  - Pinned from: [Quoted page](<https://example.com/q>)',
+        '  - Pinned: 2024-11-05 14:03 UTC',
+      ].join('\n'),
+    );
+    // A pin without a quote reads as before.
+    expect(pinsToMarkdown([pins[0]!], testKb, at)).not.toMatch(/^ {2}> /m);
+  });
+
+  it('writes every note under its entity, with its text, quote, page, time and tags', () => {
+    expect(md).toBe(
+      [
+        '# Factlens pins and notes',
+        '',
+        'Exported 2025-01-02 03:04 UTC · 1 pin · 2 notes',
+        '',
+        '## DeepSeek / 深度求索',
+        '',
+        '- **Test opinion: the gap is narrowing.**  ',
+        '  测试观点:差距正在缩小。',
+        "  - Kind: **The author's opinion (not a fact) / 作者观点(非事实)**",
+        '  - Section: 7. Conclusion / 七、总结',
+        '  > DeepSeek says # the gap is \\*narrowing\\*.',
+        '  - Pinned from: [Quoted page](<https://example.com/q>)',
+        '  - Pinned: 2024-11-05 14:03 UTC',
+        '  - Note:',
+        '    > my note',
+        '  - Tags: gap',
+        '',
+        '- **Note:** Line one',
+        '',
+        '  \\# two  ',
+        '  \\- three',
+        '  > A quoted \\<b\\>sentence\\</b\\>.',
+        '  - From: [Note page](<https://example.com/n>)',
+        '  - Written: 2024-11-06 09:00 UTC (edited 2024-11-07 09:00 UTC)',
+        '  - Tags: x, y',
+        '',
+        '## My Chip / 我的芯片',
+        '',
+        '- **Note:** About my chip, with a comma',
+        '  - Written: 2024-11-06 09:00 UTC',
+        '',
+        ...md.slice(md.indexOf('## Sources')).trimEnd().split('\n'),
+        '',
+      ].join('\n'),
+    );
+    expect(md.indexOf('## Sources')).toBeGreaterThan(md.indexOf('## My Chip'));
+  });
+
+  it('renders the quotes as blockquotes and the notes as list items', () => {
+    const html = marked.parse(md, { async: false });
+    expect(html).toContain('<blockquote>\n<p>DeepSeek says # the gap is *narrowing*.</p>\n</blockquote>');
+    expect(html).toContain('<blockquote>\n<p>A quoted &lt;b&gt;sentence&lt;/b&gt;.</p>\n</blockquote>');
+    expect(html).toContain('<a href="https://example.com/n">Note page</a>');
+    expect(html).not.toContain('<h1>two</h1>');
+    expect(html).not.toContain('<b>');
+  });
+
+  it('a desk of notes only has no sources and counts notes only', () => {
+    expect(deskToMarkdown([{ kind: 'note', note: own }], testKb, { now: at })).toBe(
+      [
+        '# Factlens pins and notes',
+        '',
+        'Exported 2025-01-02 03:04 UTC · 1 note',
+        '',
+        '## my-chip',
+        '',
+        '- **Note:** About my chip, with a comma',
+        '  - Written: 2024-11-06 09:00 UTC',
+        '',
+      ].join('\n'),
+    );
+  });
+});
+
+describe('CSV with quotes and notes', () => {
+  it('writes a kind column, the quote, and note rows with the fact columns empty', () => {
+    expect(deskToCsv(items, testKb, { nameOf })).toBe(
+      [
+        'kind,date,entity_id,entity_en,entity_zh,fact_id,fact_en,fact_zh,section,fact_kind,note,quote,tags,page_title,page_url',
+        'pin,2024-11-05T14:03:00.000Z,deepseek,DeepSeek,深度求索,test-opinion,Test opinion: the gap is narrowing.,测试观点:差距正在缩小。,7. Conclusion,opinion,my note,DeepSeek says # the gap is *narrowing*.,gap,Quoted page,https://example.com/q',
+        'note,2024-11-06T09:00:00.000Z,deepseek,DeepSeek,深度求索,,,,,,"Line one\n\n# two\n- three",A quoted <b>sentence</b>.,x;y,Note page,https://example.com/n',
+        'note,2024-11-06T09:00:00.000Z,my-chip,My Chip,我的芯片,,,,,,"About my chip, with a comma",,,,',
+        '',
+      ].join('\r\n'),
+    );
+  });
+
+  it('guards a quote against formula injection too', () => {
+    const hostile = { ...quoted, quote: '=HYPERLINK("http://evil")' };
+    const [, row] = readCsv(pinsToCsv([hostile], testKb));
+    expect(row?.[CSV_COLUMNS.indexOf('quote')]).toBe('\'=HYPERLINK("http://evil")');
+  });
+});
+
+describe('JSON with quotes and notes', () => {
+  it('writes { format, version, exportedAt, pins, notes } with each field in a fixed order', () => {
+    const text = deskToJson(items, at);
+    const file = JSON.parse(text);
+    expect(Object.keys(file)).toEqual(['format', 'version', 'exportedAt', 'pins', 'notes']);
+    expect(file.pins).toEqual([
+      {
+        id: quoted.id,
+        factId: 'test-opinion',
+        entity: 'deepseek',
+        url: 'https://example.com/q',
+        title: 'Quoted page',
+        pinnedAt: quoted.pinnedAt,
+        note: 'my note',
+        tags: ['gap'],
+        quote: 'DeepSeek says # the gap is *narrowing*.',
+      },
+    ]);
+    expect(file.notes).toEqual([written, own]);
+    expect(Object.keys(file.notes[0])).toEqual([
+      'id',
+      'entity',
+      'text',
+      'url',
+      'title',
+      'quote',
+      'tags',
+      'createdAt',
+      'updatedAt',
+      'pack',
+    ]);
+  });
+
+  it('imports back: the pins with their quotes, the notes for the knowledge store', () => {
+    const text = deskToJson(items, at);
+    expect(parseImport(text, testFactIds)).toEqual({ ok: true, pins: [quoted], rejected: [] });
+    expect(exportedNotes(text)).toEqual([written, own]);
+  });
+
+  it('still imports a file exported before this version (no quotes, no notes)', () => {
+    const old = JSON.stringify({
+      format: 'factlens-pins',
+      version: 2,
+      exportedAt: '2024-12-01T00:00:00.000Z',
+      pins: [
+        {
+          id: pins[0]!.id,
+          factId: pins[0]!.factId,
+          entity: pins[0]!.entity,
+          url: pins[0]!.url,
+          title: pins[0]!.title,
+          pinnedAt: pins[0]!.pinnedAt,
+          note: pins[0]!.note,
+          tags: pins[0]!.tags,
+        },
+      ],
+    });
+    expect(parseImport(old, testFactIds)).toEqual({ ok: true, pins: [pins[0]], rejected: [] });
+    expect(exportedNotes(old)).toEqual([]);
+  });
 });

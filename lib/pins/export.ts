@@ -1,7 +1,9 @@
-// Pins written out for people and tools: JSON (re-importable), Markdown (to read and quote) and
-// CSV (for spreadsheets). Pure: the caller passes the pins, the index and the time of export.
+// Pins, and the reader's notes beside them on the desk, written out for people and tools: JSON
+// (re-importable), Markdown (to read and quote) and CSV (for spreadsheets). Pure: the caller
+// passes the items, the index, the names of the reader's own entries and the time of export.
 import type { CompiledKb } from '../kb/compiled';
-import type { Fact } from '../kb/schema';
+import type { Bilingual, Fact } from '../kb/schema';
+import type { Note } from '../knowledge/schema';
 import {
   entityName,
   figureText,
@@ -20,15 +22,45 @@ import type { Pin } from './schema';
 
 export { pinCitation, pinCitations } from './citation';
 
+/** One thing on the desk, as the exports take it: a pin or a note, in the caller's order. */
+export type ExportItem = { kind: 'pin'; pin: Pin } | { kind: 'note'; note: Note };
+
+export interface ExportOptions {
+  now?: Date;
+  /** The name of an entry the index does not have (the reader's own, or an imported pack's). */
+  nameOf?: (id: string) => Bilingual | undefined;
+}
+
 export interface PinsExport {
   format: typeof EXPORT_FORMAT;
   version: typeof PINS_VERSION;
   exportedAt: string;
   pins: Pin[];
+  /** The notes exported beside the pins (from version 3; the pins import leaves them alone). */
+  notes: Note[];
 }
 
-/** The JSON file `parseImport` reads back into exactly these pins. */
-export function pinsToJson(pins: readonly Pin[], now: Date = new Date()): string {
+const pinItems = (pins: readonly Pin[]): ExportItem[] => pins.map((pin) => ({ kind: 'pin', pin }));
+
+function split(items: readonly ExportItem[]): { pins: Pin[]; notes: Note[] } {
+  const pins: Pin[] = [];
+  const notes: Note[] = [];
+  for (const item of items) {
+    if (item.kind === 'pin') pins.push(item.pin);
+    else notes.push(item.note);
+  }
+  return { pins, notes };
+}
+
+/**
+ * The JSON file `parseImport` reads back into exactly these pins: `{ format, version, exportedAt,
+ * pins, notes }`. Files written before notes were exported (no `notes`, version 2) read the same.
+ */
+export function pinsToJson(
+  pins: readonly Pin[],
+  now: Date = new Date(),
+  notes: readonly Note[] = [],
+): string {
   const file: PinsExport = {
     format: EXPORT_FORMAT,
     version: PINS_VERSION,
@@ -43,9 +75,28 @@ export function pinsToJson(pins: readonly Pin[], now: Date = new Date()): string
       pinnedAt: p.pinnedAt,
       note: p.note,
       tags: [...p.tags],
+      quote: p.quote,
+    })),
+    notes: notes.map((n) => ({
+      id: n.id,
+      entity: n.entity,
+      text: n.text,
+      url: n.url,
+      title: n.title,
+      quote: n.quote,
+      tags: [...n.tags],
+      createdAt: n.createdAt,
+      updatedAt: n.updatedAt,
+      pack: n.pack,
     })),
   };
   return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+/** The desk's JSON: its pins and notes, each list in the order given. */
+export function deskToJson(items: readonly ExportItem[], now: Date = new Date()): string {
+  const { pins, notes } = split(items);
+  return pinsToJson(pins, now, notes);
 }
 
 // --- Markdown -------------------------------------------------------------------------------
@@ -102,6 +153,8 @@ function mdPin(pin: Pin, lookup: KbLookup, factLines: Map<string, string[]>): st
   } else {
     lines.push(`- **Fact no longer in the Factlens knowledge base** (id ${mdInline(pin.factId)})`);
   }
+  // The sentence the reader met the entity in, then the page it is on.
+  if (pin.quote) lines.push(`  > ${mdLine(pin.quote)}`);
   lines.push(`  - Pinned from: ${mdLink(pin.title, pin.url)}`, `  - Pinned: ${utcMinute(pin.pinnedAt)}`);
   if (pin.note.trim()) {
     lines.push(
@@ -141,36 +194,90 @@ function mdSources(pins: readonly Pin[], lookup: KbLookup): string[] {
   return lines;
 }
 
+/** A note: its text (line breaks kept), its quote as a blockquote, the page, the time, the tags. */
+function mdNote(note: Note): string[] {
+  const [first = '', ...rest] = note.text
+    .trim()
+    .split(/\r\n?|\n/)
+    .map((l) => l.trim());
+  const text = [`- **Note:** ${mdInline(first)}`, ...rest.map((l) => (l ? `  ${mdLine(l)}` : ''))];
+  // Lines of one paragraph end in a hard break, so the note reads with the breaks it was written with.
+  const lines = text.map((l, i) => (l && text[i + 1] ? `${l}  ` : l));
+  if (note.quote) lines.push(`  > ${mdLine(note.quote)}`);
+  if (note.url) lines.push(`  - From: ${mdLink(note.title, note.url)}`);
+  const edited = note.updatedAt !== note.createdAt ? ` (edited ${utcMinute(note.updatedAt)})` : '';
+  lines.push(`  - Written: ${utcMinute(note.createdAt)}${edited}`);
+  if (note.tags.length) lines.push(`  - Tags: ${note.tags.map(mdInline).join(', ')}`);
+  return lines;
+}
+
+const counted = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+function entityOf(item: ExportItem): string {
+  return item.kind === 'pin' ? item.pin.entity : item.note.entity;
+}
+
+function nameFor(lookup: KbLookup, id: string, nameOf: ExportOptions['nameOf']): Bilingual {
+  return lookup.entity(id)?.name ?? nameOf?.(id) ?? { en: id, zh: id };
+}
+
 /** Grouped by entity in the order the pins come (the caller's sort), ending with the sources. */
 export function pinsToMarkdown(pins: readonly Pin[], kb: CompiledKb, now: Date = new Date()): string {
+  return deskToMarkdown(pinItems(pins), kb, { now });
+}
+
+/**
+ * The desk as Markdown: one section per entity, in the order its first item comes (the caller's
+ * sort), holding its pins and notes in that order; the article's sources end it when there are pins.
+ */
+export function deskToMarkdown(
+  items: readonly ExportItem[],
+  kb: CompiledKb,
+  options: ExportOptions = {},
+): string {
+  const now = options.now ?? new Date();
   const lookup = kbLookup(kb);
   const factLines = new Map<string, string[]>();
-  const groups = new Map<string, Pin[]>();
-  for (const pin of pins) {
-    const list = groups.get(pin.entity);
-    if (list) list.push(pin);
-    else groups.set(pin.entity, [pin]);
+  const groups = new Map<string, ExportItem[]>();
+  for (const item of items) {
+    const entity = entityOf(item);
+    const list = groups.get(entity);
+    if (list) list.push(item);
+    else groups.set(entity, [item]);
   }
+  const { pins, notes } = split(items);
+  const counts = [
+    ...(pins.length || !notes.length ? [counted(pins.length, 'pin', 'pins')] : []),
+    ...(notes.length ? [counted(notes.length, 'note', 'notes')] : []),
+  ];
 
   const out = [
-    '# Factlens pins',
+    notes.length ? '# Factlens pins and notes' : '# Factlens pins',
     '',
-    `Exported ${utcMinute(now.getTime())} · ${pins.length} ${pins.length === 1 ? 'pin' : 'pins'}`,
+    `Exported ${utcMinute(now.getTime())} · ${counts.join(' · ')}`,
     '',
   ];
   for (const [entity, list] of groups) {
-    const name = entityName(lookup, entity);
+    const name = nameFor(lookup, entity, options.nameOf);
     out.push(`## ${mdInline(bilingual(name.en, name.zh))}`, '');
-    for (const pin of list) out.push(...mdPin(pin, lookup, factLines), '');
+    for (const item of list) {
+      out.push(...(item.kind === 'pin' ? mdPin(item.pin, lookup, factLines) : mdNote(item.note)), '');
+    }
   }
-  out.push(...mdSources(pins, lookup));
+  if (pins.length || !notes.length) out.push(...mdSources(pins, lookup));
+  else out.pop();
   return `${out.join('\n')}\n`;
 }
 
 // --- CSV ------------------------------------------------------------------------------------
 
+/**
+ * One row per pin or note. `kind` says which (`pin` or `note`); `date` is when it was pinned or
+ * written; `note` is the pin's note or the note's text; the fact's columns are empty for a note.
+ */
 export const CSV_COLUMNS = [
-  'pinned_at',
+  'kind',
+  'date',
   'entity_id',
   'entity_en',
   'entity_zh',
@@ -178,8 +285,9 @@ export const CSV_COLUMNS = [
   'fact_en',
   'fact_zh',
   'section',
-  'kind',
+  'fact_kind',
   'note',
+  'quote',
   'tags',
   'page_title',
   'page_url',
@@ -194,10 +302,33 @@ export function csvField(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-function csvRow(pin: Pin, lookup: KbLookup): string[] {
+function csvRow(item: ExportItem, lookup: KbLookup, nameOf: ExportOptions['nameOf']): string[] {
+  if (item.kind === 'note') {
+    const note = item.note;
+    const name = nameFor(lookup, note.entity, nameOf);
+    return [
+      'note',
+      isoTime(note.createdAt),
+      note.entity,
+      name.en,
+      name.zh,
+      '',
+      '',
+      '',
+      '',
+      '',
+      note.text,
+      note.quote,
+      note.tags.join(';'),
+      note.title,
+      note.url,
+    ];
+  }
+  const pin = item.pin;
   const fact: Fact | undefined = lookup.fact(pin.factId);
-  const name = entityName(lookup, pin.entity);
+  const name = nameFor(lookup, pin.entity, nameOf);
   return [
+    'pin',
     isoTime(pin.pinnedAt),
     pin.entity,
     name.en,
@@ -208,6 +339,7 @@ function csvRow(pin: Pin, lookup: KbLookup): string[] {
     fact ? sectionName(lookup.source, fact).en : '',
     fact?.kind ?? '',
     pin.note,
+    pin.quote,
     pin.tags.join(';'),
     pin.title,
     pin.url,
@@ -216,7 +348,12 @@ function csvRow(pin: Pin, lookup: KbLookup): string[] {
 
 /** UTF-8 text without a byte-order mark (the UI adds one for Excel); records end in CRLF. */
 export function pinsToCsv(pins: readonly Pin[], kb: CompiledKb): string {
+  return deskToCsv(pinItems(pins), kb);
+}
+
+/** The desk's pins and notes, one row each in the order given, under CSV_COLUMNS. */
+export function deskToCsv(items: readonly ExportItem[], kb: CompiledKb, options: ExportOptions = {}): string {
   const lookup = kbLookup(kb);
-  const rows = [[...CSV_COLUMNS], ...pins.map((p) => csvRow(p, lookup))];
+  const rows = [[...CSV_COLUMNS], ...items.map((item) => csvRow(item, lookup, options.nameOf))];
   return `${rows.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { testFactIds } from './fixtures/kb';
 import v1Export from './fixtures/v1-export.json';
-import { MAX_IMPORT_CHARS, parseImport } from './import';
-import { pinId } from './schema';
+import { exportedNotes, MAX_IMPORT_CHARS, parseImport } from './import';
+import { PIN_LIMITS, pinId } from './schema';
 
 const good = {
   factId: 'test-event',
@@ -49,7 +49,7 @@ describe('files that are not exports get one clear message', () => {
     );
   });
   it('a bad version or a missing list', () => {
-    expect(message(file([good], { version: 3 }))).toMatch(/newer version of Factlens \(format version 3\)/);
+    expect(message(file([good], { version: 4 }))).toMatch(/newer version of Factlens \(format version 4\)/);
     expect(message(file([good], { version: 'two' }))).toMatch(/without a valid "version"/);
     expect(message(file([], { pins: { a: good } }))).toMatch(/without a list of "pins"/);
   });
@@ -113,5 +113,49 @@ describe('entries', () => {
       pinId('test-event', good.url),
       pinId('test-event', good.url),
     ]);
+  });
+});
+
+describe('quotes and notes', () => {
+  it('reads a file exported before quotes and notes (version 2): the pins, with empty quotes', () => {
+    const r = parseImport(file([good, { ...good, url: 'https://example.com/b', note: 'n' }]), testFactIds);
+    expect(r.ok && r.pins.map((p) => [p.url, p.quote])).toEqual([
+      ['https://example.com/a', ''],
+      ['https://example.com/b', ''],
+    ]);
+    expect(exportedNotes(file([good]))).toEqual([]);
+  });
+
+  it("reads a version 3 file's quotes, bounded, and leaves its notes to the knowledge store", () => {
+    const note = { id: 'n-1', entity: 'deepseek', text: 'A note', createdAt: 5 };
+    const text = file(
+      [
+        { ...good, quote: 'Said   on\nthe page.' },
+        { ...good, url: 'https://example.com/long', quote: 'q'.repeat(1000) },
+      ],
+      { version: 3, notes: [note, 'not a note'] },
+    );
+    const r = parseImport(text, testFactIds);
+    expect(r.ok && r.rejected).toEqual([]);
+    expect(r.ok && r.pins.map((p) => p.quote)).toEqual(['Said on the page.', 'q'.repeat(PIN_LIMITS.quote)]);
+    // The notes are handed on as written: the store validates each one.
+    expect(exportedNotes(text)).toEqual([note, 'not a note']);
+  });
+
+  it('rejects a quote that is not text, and only that pin', () => {
+    const r = parseImport(
+      file([good, { ...good, url: 'https://example.com/b', quote: 7 }], { version: 3 }),
+      testFactIds,
+    );
+    expect(r.ok && r.rejected).toEqual([{ index: 1, reason: 'quote must be text' }]);
+  });
+
+  it('finds no notes in what is not a Factlens export', () => {
+    expect(exportedNotes('not json')).toEqual([]);
+    expect(exportedNotes(JSON.stringify([good]))).toEqual([]);
+    expect(exportedNotes(JSON.stringify({ format: 'other', notes: [{}] }))).toEqual([]);
+    expect(exportedNotes(file([], { version: 4, notes: [{}] }))).toEqual([]);
+    expect(exportedNotes(file([], { version: 3, notes: 'x' }))).toEqual([]);
+    expect(exportedNotes(`\uFEFF${file([], { version: 3, notes: [1] })}`)).toEqual([1]);
   });
 });

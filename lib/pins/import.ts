@@ -1,6 +1,8 @@
-// Reading a pins file back: Factlens JSON exports (current or v1), or a bare list of pins.
+// Reading a pins file back: Factlens JSON exports (current, v2 or v1), or a bare list of pins.
 // A file that is not such an export gets one clear message; in a file that is, each bad entry is
-// rejected with its index and reason while the good ones are kept.
+// rejected with its index and reason while the good ones are kept. A pin's quote is read when
+// the entry has one (bounded like any other); the notes a desk export carries beside the pins are
+// not pins, so `parseImport` leaves them to `exportedNotes` and the knowledge store.
 import { PINS_VERSION, pinFromV1 } from './migrations';
 import { describeValue, type Pin, parsePin } from './schema';
 
@@ -84,6 +86,24 @@ function readEnvelope(data: unknown): { entries: unknown[]; version: EntryVersio
   if (!Array.isArray(envelope.pins))
     return { message: 'The file is a Factlens pins export without a list of "pins".' };
   return { entries: envelope.pins, version: version === 1 ? 1 : 2 };
+}
+
+/**
+ * The notes of a Factlens export (version 3 on), as written: the knowledge store validates each.
+ * Anything else (an older export, a bare list, a file that is not an export) has none.
+ */
+export function exportedNotes(text: string): unknown[] {
+  if (typeof text !== 'string' || text.length > MAX_IMPORT_CHARS) return [];
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, '').trim());
+  } catch {
+    return [];
+  }
+  const found = readEnvelope(data);
+  if ('message' in found || Array.isArray(data)) return [];
+  const notes = (data as { notes?: unknown }).notes;
+  return Array.isArray(notes) ? notes : [];
 }
 
 function parseEntry(entry: unknown, version: EntryVersion) {

@@ -15,6 +15,7 @@ function pin(over: Partial<Pin> = {}): Pin {
     pinnedAt: 1000,
     note: '',
     tags: [],
+    quote: '',
     ...over,
   };
 }
@@ -29,6 +30,17 @@ describe('mergePin', () => {
 
   it('fills an empty title from the incoming pin', () => {
     expect(mergePin(pin({ title: '' }), pin({ title: 'New' })).pin.title).toBe('New');
+  });
+
+  it('keeps the existing quote, and fills an empty one from the incoming pin', () => {
+    expect(mergePin(pin({ quote: 'Mine.' }), pin({ quote: 'Theirs.' }))).toMatchObject({
+      pin: { quote: 'Mine.' },
+      changed: false,
+    });
+    expect(mergePin(pin({ quote: '' }), pin({ quote: 'Theirs.' }))).toMatchObject({
+      pin: { quote: 'Theirs.' },
+      changed: true,
+    });
   });
 
   it('merges notes without losing the existing one', () => {

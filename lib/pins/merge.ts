@@ -10,7 +10,8 @@ export interface MergedPin {
 }
 
 /**
- * Keeps the existing pin's time, id and page; keeps its note, adding a different incoming note
+ * Keeps the existing pin's time, id, page and quote (an empty title or quote is filled from the
+ * incoming pin); keeps its note, adding a different incoming note
  * after a blank line (a note that already contains the other is kept as is); unions the tags.
  */
 export function mergePin(existing: Pin, incoming: Pin): MergedPin {
@@ -31,11 +32,13 @@ export function mergePin(existing: Pin, incoming: Pin): MergedPin {
   const pin: Pin = {
     ...existing,
     title: existing.title || incoming.title,
+    quote: existing.quote || incoming.quote,
     note: note ?? existing.note,
     tags,
   };
   const changed =
     pin.title !== existing.title ||
+    pin.quote !== existing.quote ||
     pin.note !== existing.note ||
     pin.tags.length !== existing.tags.length ||
     pin.tags.some((t, i) => t !== existing.tags[i]);

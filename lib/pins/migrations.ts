@@ -5,7 +5,7 @@ import { mergeAll } from './merge';
 import { describeValue, type Pin, parsePin } from './schema';
 
 /** The version of the stored pins this code reads and writes. */
-export const PINS_VERSION = 2;
+export const PINS_VERSION = 3;
 
 /**
  * Version 1, the first shape Factlens shipped: `local:pins` held a list of these, without
@@ -93,9 +93,34 @@ export function migrateToV2(stored: unknown): MigratedEntry[] {
   return [...mergeAll([], oldestFirst).pins, ...aside];
 }
 
+/**
+ * v2 → v3: every pin gains `quote` (the sentence where the reader met the entity), empty for the
+ * pins stored before quotes were kept. Entries kept aside by an earlier migration pass through; a
+ * v2 entry that is not a valid pin is kept aside with its index and reason, as v1 → v2 does.
+ */
+export function migrateToV3(stored: unknown): MigratedEntry[] {
+  if (stored === null || stored === undefined) return [];
+  const keep = (index: number, reason: string, entry: unknown): KeptAside => ({
+    keptAside: { fromVersion: 2, index, reason, entry },
+  });
+  if (!Array.isArray(stored)) {
+    return [keep(-1, `they were not a list (found ${describeValue(stored)})`, stored)];
+  }
+  return stored.map((entry, index) => {
+    if (isKeptAside(entry)) return entry;
+    const withQuote =
+      entry !== null && typeof entry === 'object' && !Array.isArray(entry) && !('quote' in entry)
+        ? { ...entry, quote: '' }
+        : entry;
+    const parsed = parsePin(withQuote);
+    return parsed.ok ? parsed.pin : keep(index, parsed.reason, entry);
+  });
+}
+
 /** Numbered as @wxt-dev/storage expects: the key is the version the function migrates to. */
 export const PIN_MIGRATIONS: Record<number, (stored: unknown) => unknown> = {
   2: migrateToV2,
+  3: migrateToV3,
 };
 
 /** Runs every migration from `fromVersion` up to PINS_VERSION, in memory. */

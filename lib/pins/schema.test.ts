@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { byNewest, normalizeTags, PIN_LIMITS, pageOf, parsePin, pinId, truncate } from './schema';
+import { KNOWLEDGE_LIMITS } from '../knowledge/limits';
+import { boundQuote, byNewest, normalizeTags, PIN_LIMITS, pageOf, parsePin, pinId, truncate } from './schema';
 
 const valid = {
   factId: 'test-event',
@@ -37,13 +38,15 @@ describe('pin ids', () => {
 describe('parsePin', () => {
   it('accepts a valid pin, keeps its fields and drops unknown keys', () => {
     const r = parsePin({ ...valid, extra: 1 });
-    expect(r).toEqual({ ok: true, pin: { id: pinId(valid.factId, valid.url), ...valid } });
+    expect(r).toEqual({ ok: true, pin: { id: pinId(valid.factId, valid.url), ...valid, quote: '' } });
   });
 
-  it('defaults a missing title, note and tags to empty', () => {
+  it('defaults a missing title, note, tags and quote to empty', () => {
     const { title: _t, note: _n, tags: _g, ...bare } = valid;
     const r = parsePin(bare);
-    expect(r.ok && [r.pin.title, r.pin.note, r.pin.tags]).toEqual(['', '', []]);
+    expect(r.ok && [r.pin.title, r.pin.note, r.pin.tags, r.pin.quote]).toEqual(['', '', [], '']);
+    const nullQuote = parsePin({ ...valid, quote: null });
+    expect(nullQuote.ok && nullQuote.pin.quote).toBe('');
   });
 
   it('names the missing field', () => {
@@ -95,6 +98,40 @@ describe('parsePin', () => {
   });
 });
 
+describe('the quote', () => {
+  it('is bounded like a note quote: 400 characters', () => {
+    expect(PIN_LIMITS.quote).toBe(400);
+    expect(PIN_LIMITS.quote).toBe(KNOWLEDGE_LIMITS.quote);
+  });
+
+  it('is kept with its whitespace collapsed to one line', () => {
+    const r = parsePin({ ...valid, quote: '  DeepSeek\n\tsaid   so.\r\n ' });
+    expect(r.ok && r.pin.quote).toBe('DeepSeek said so.');
+  });
+
+  it('is cut to the limit, never refused', () => {
+    const long = `${'word '.repeat(100)}end`; // 504 characters
+    const r = parsePin({ ...valid, quote: long });
+    expect(r.ok).toBe(true);
+    expect(r.ok && r.pin.quote).toBe('word '.repeat(80).trimEnd());
+    expect(r.ok && r.pin.quote.length).toBe(399);
+    const exact = 'q'.repeat(400);
+    expect(boundQuote(exact)).toBe(exact);
+    expect(boundQuote(`${exact}r`)).toBe(exact);
+    // Cut after collapsing, so whitespace never costs characters.
+    expect(boundQuote(`a${' \n '.repeat(500)}b`)).toBe('a b');
+  });
+
+  it('is cut without splitting a surrogate pair', () => {
+    const quote = `${'x'.repeat(399)}😀😀`;
+    expect(boundQuote(quote)).toBe('x'.repeat(399));
+  });
+
+  it('must be text', () => {
+    expect(reason({ ...valid, quote: 42 })).toBe('quote must be text');
+  });
+});
+
 describe('helpers', () => {
   it('normalizes tags: trimmed, non-empty, unique regardless of case', () => {
     expect(normalizeTags([' AI ', 'ai', 'chips', '', 'Chips', 'policy'])).toEqual(['AI', 'chips', 'policy']);
@@ -106,7 +143,7 @@ describe('helpers', () => {
   });
 
   it('orders newest first, ties by id', () => {
-    const p = (id: string, pinnedAt: number) => ({ ...valid, id, pinnedAt });
+    const p = (id: string, pinnedAt: number) => ({ ...valid, id, pinnedAt, quote: '' });
     expect([p('b', 1), p('a', 2), p('a0', 1)].sort(byNewest).map((x) => x.id)).toEqual(['a', 'a0', 'b']);
   });
 });

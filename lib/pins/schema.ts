@@ -4,6 +4,7 @@
 
 import * as v from 'valibot';
 import { ID_PATTERN, MAX_ID_LENGTH } from '../kb/entity-id';
+import { KNOWLEDGE_LIMITS } from '../knowledge/limits';
 
 export interface Pin {
   /** Derived from factId and the page URL without its #fragment: one pin per fact per page. */
@@ -17,6 +18,11 @@ export interface Pin {
   pinnedAt: number;
   note: string;
   tags: string[];
+  /**
+   * The sentence where the reader met the entity, as the page's text: one line, at most
+   * PIN_LIMITS.quote characters (cut, never refused), empty when there was none.
+   */
+  quote: string;
 }
 
 export const PIN_LIMITS = {
@@ -25,6 +31,8 @@ export const PIN_LIMITS = {
   tag: 40,
   url: 4096,
   title: 1000,
+  /** The same bound as a note's quote: a sentence, never a page's worth. */
+  quote: KNOWLEDGE_LIMITS.quote,
   id: MAX_ID_LENGTH,
 } as const;
 
@@ -45,7 +53,8 @@ const Tag = v.pipe(
 
 /**
  * What a stored or imported pin must look like. `id` is recomputed rather than trusted, and a
- * missing title, note or tags default to empty; unknown keys are ignored.
+ * missing title, note, tags or quote default to empty; unknown keys are ignored. A quote of any
+ * length is accepted here and bounded by `parsePin`.
  */
 export const PinInput = v.object(
   {
@@ -91,6 +100,7 @@ export const PinInput = v.object(
       ),
       [],
     ),
+    quote: v.optional(v.nullable(v.string('must be text')), ''),
   },
   (i) => `must be an object with the fields of a pin, found ${describeValue(i.input)}`,
 );
@@ -115,8 +125,18 @@ export function parsePin(input: unknown): ParsedPin {
       pinnedAt: p.pinnedAt,
       note: p.note,
       tags: normalizeTags(p.tags),
+      quote: boundQuote(p.quote ?? ''),
     },
   };
+}
+
+/**
+ * A quote as a pin keeps it: whitespace (line breaks, tabs, runs of spaces) collapsed to single
+ * spaces and trimmed, then cut to PIN_LIMITS.quote. It comes from a page, not from the reader, so
+ * its length is bounded rather than a reason to refuse the pin.
+ */
+export function boundQuote(text: string): string {
+  return truncate(text.replace(/\s+/g, ' ').trim(), PIN_LIMITS.quote).trimEnd();
 }
 
 /** "note is too long (6000 characters; at most 5000)", "missing field \"factId\"". */

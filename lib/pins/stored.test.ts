@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import v2Store from './fixtures/v2-store.json';
 import { pinId } from './schema';
 import { interpretStored } from './stored';
 
@@ -10,6 +11,7 @@ const pin = (over: object = {}) => ({
   pinnedAt: 10,
   note: '',
   tags: [],
+  quote: '',
   ...over,
 });
 
@@ -17,20 +19,38 @@ describe('interpretStored', () => {
   it('reads an empty store as writable with nothing to do', () => {
     const s = interpretStored({ pins: null, meta: null, quarantine: null });
     expect(s).toMatchObject({ pins: [], pending: [], problems: [], readOnly: false, needsWrite: false });
-    expect(s.meta).toEqual({ v: 2 });
+    expect(s.meta).toEqual({ v: 3 });
   });
 
-  it('needs no write for a clean v2 store, and keeps other metadata', () => {
-    const s = interpretStored({ pins: [pin()], meta: { v: 2, other: 'x' }, quarantine: [] });
+  it('needs no write for a clean v3 store, and keeps other metadata', () => {
+    const s = interpretStored({ pins: [pin()], meta: { v: 3, other: 'x' }, quarantine: [] });
     expect(s.needsWrite).toBe(false);
-    expect(s.meta).toEqual({ v: 2, other: 'x' });
+    expect(s.meta).toEqual({ v: 3, other: 'x' });
     expect(s.pins[0]?.id).toBe(pinId('test-event', 'https://example.com/a'));
+  });
+
+  it('migrates the stored v2 snapshot: quotes added, the broken entry and the kept-aside one pending', () => {
+    const s = interpretStored({
+      pins: v2Store.pins,
+      meta: v2Store.pins$,
+      quarantine: v2Store['pins-quarantine'],
+    });
+    expect(s).toMatchObject({ readOnly: false, needsWrite: true, meta: { v: 3 } });
+    expect(s.pins.map((p) => [p.factId, p.quote])).toEqual([
+      ['test-reported', ''],
+      ['test-opinion', ''],
+      ['test-funding-figure', ''],
+    ]);
+    expect(s.problems).toEqual([
+      'Pin at index 3 of the version 2 store was set aside: pinnedAt must be a time in milliseconds since 1970.',
+      'Pin at index 4 of the version 1 store was set aside: missing field "fact".',
+    ]);
   });
 
   it('folds duplicate ids together and asks for a write', () => {
     const s = interpretStored({
       pins: [pin({ note: 'a' }), pin({ url: 'https://example.com/a#x', note: 'b', pinnedAt: 99 })],
-      meta: { v: 2 },
+      meta: { v: 3 },
       quarantine: null,
     });
     expect(s.pins).toHaveLength(1);
@@ -45,7 +65,7 @@ describe('interpretStored', () => {
         pin({ url: 'https://b.org', pinnedAt: 3 }),
         pin({ url: 'https://c.org', pinnedAt: 2 }),
       ],
-      meta: { v: 2 },
+      meta: { v: 3 },
       quarantine: null,
     });
     expect(s.pins.map((p) => p.pinnedAt)).toEqual([3, 2, 1]);
@@ -63,8 +83,8 @@ describe('interpretStored', () => {
   it('reports quarantine records, including ones without a reason', () => {
     const s = interpretStored({
       pins: [],
-      meta: { v: 2 },
-      quarantine: [{ quarantinedAt: 1, fromVersion: 2, index: 4, reason: 'why', entry: 1 }, 'mystery'],
+      meta: { v: 3 },
+      quarantine: [{ quarantinedAt: 1, fromVersion: 3, index: 4, reason: 'why', entry: 1 }, 'mystery'],
     });
     expect(s.problems).toEqual([
       'Stored pin at index 4 was set aside: why.',

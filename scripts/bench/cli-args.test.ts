@@ -15,6 +15,11 @@ describe('parseArgs', () => {
     ).toEqual({ build: false, repeats: 5, only: ['yahoo', 'synthetic'], markjsBudgetMs: 2000, outDir: null });
   });
 
+  it('reads --node-only, which stops npm run bench after the Node part', () => {
+    expect(parseArgs(['--node-only'])).toEqual({ nodeOnly: true });
+    expect(parseArgs([])).toEqual({});
+  });
+
   it('rejects unknown flags and bad numbers', () => {
     expect(() => parseArgs(['--fast'])).toThrow(/unknown option --fast/);
     expect(() => parseArgs(['--repeats', 'x'])).toThrow(/positive number/);

@@ -3,10 +3,15 @@ import type { BrowserBenchOptions } from './browser';
 
 export const USAGE =
   'usage: browser.ts [--no-build] [--repeats N] [--only id,id] [--extension-dir DIR] ' +
-  '[--markjs-budget-ms MS] [--save-profiles] [--skip-once] [--no-json] [--session-minutes N]';
+  '[--markjs-budget-ms MS] [--save-profiles] [--skip-once] [--no-json] [--session-minutes N] [--node-only]';
 
-export function parseArgs(argv: readonly string[]): BrowserBenchOptions {
-  const options: BrowserBenchOptions = {};
+export interface BenchArgs extends BrowserBenchOptions {
+  /** `npm run bench` stops after the Node benchmarks (no browser, no long session). */
+  nodeOnly?: boolean;
+}
+
+export function parseArgs(argv: readonly string[]): BenchArgs {
+  const options: BenchArgs = {};
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i]!.split(/=(.*)/s, 2) as [string, string | undefined];
     const value = () => {
@@ -27,6 +32,7 @@ export function parseArgs(argv: readonly string[]): BrowserBenchOptions {
     else if (flag === '--save-profiles') options.saveProfiles = true;
     else if (flag === '--skip-once') options.skipOnce = true;
     else if (flag === '--no-json') options.outDir = null;
+    else if (flag === '--node-only') options.nodeOnly = true;
     else if (flag === '--session-minutes') {
       const n = Number(value());
       if (!Number.isFinite(n) || n < 0) throw new Error(`${flag} needs a number of minutes\n${USAGE}`);

@@ -113,7 +113,7 @@ export function naiveRegex(table: DetectorTable): RegExp {
  * Milliseconds per run of `fn`: the fastest of `rounds` runs, the usual estimate of a throughput
  * on a shared machine (other processes only ever add time).
  */
-function timeIt(fn: () => void, rounds = 9): number {
+export function timeIt(fn: () => void, rounds = 9): number {
   let best = Number.POSITIVE_INFINITY;
   for (let r = 0; r < rounds; r++) {
     const start = performance.now();
@@ -123,7 +123,7 @@ function timeIt(fn: () => void, rounds = 9): number {
   return best;
 }
 
-function firstMedianMin(times: readonly number[]) {
+export function firstMedianMin(times: readonly number[]) {
   const sorted = [...times].sort((a, b) => a - b);
   return { first: times[0]!, median: sorted[sorted.length >> 1]!, min: sorted[0]! };
 }

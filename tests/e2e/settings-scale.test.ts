@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionBrowser, launchWithExtension, screenshotPath } from './browser';
 import { cardLocator, hoverMark, markCount, waitForMarks } from './page-helpers';
+import { clickClosedButton, closedHasClass, closedText, focusClosedTextarea } from './private-dom';
 import { startServer, type TestServer } from './server';
 import { tabIdOf } from './worker';
 
@@ -129,6 +130,35 @@ describe('settings at scale', () => {
       await card.locator('button.fl-pin').first().click();
       await expect.poll(() => card.locator('.fl-status').textContent()).toContain('browser storage is full');
       expect(await card.locator('button.fl-pin').first().getAttribute('aria-pressed')).toBe('false');
+    } finally {
+      await b.close();
+    }
+  });
+
+  it('with storage full, a note written in the card says it was not saved and keeps the text', async () => {
+    const b = await launchWithExtension();
+    try {
+      const page = await b.context.newPage();
+      await page.goto(server.url('/news-en.html'));
+      await waitForMarks(page, 5);
+      await fillStorage(b);
+      await hoverMark(page, 'Qwen');
+      const card = cardLocator(page);
+      await card.waitFor({ state: 'visible' });
+      await card.getByRole('button', { name: /Add a note about/ }).click();
+      await focusClosedTextarea(page);
+      await page.keyboard.type('A note that cannot fit.');
+      await clickClosedButton(page, 'Save note');
+      await expect.poll(() => closedText(page)).toContain('The note was not saved');
+      expect(await closedText(page)).toContain('storage is full');
+      // Still in the editor, nothing shown as saved, nothing stored.
+      expect(await closedHasClass(page, 'fl-note-edit')).toBe(true);
+      expect(await closedHasClass(page, 'fl-note-text')).toBe(false);
+      const stored = await worker(b).evaluate(
+        async () => (await chrome.storage.local.get('knowledge')).knowledge,
+      );
+      expect(stored ?? null).toBeNull();
+      await page.screenshot({ path: await screenshotPath('card-note-storage-full-en.png') });
     } finally {
       await b.close();
     }

@@ -295,6 +295,79 @@ describe('Firefox: desk and settings', () => {
   });
 });
 
+describe('Firefox: your own entries and notes', () => {
+  it('marks a new entry in an open tab live, takes a note in the card, and keeps it from the page', async () => {
+    server.route('/own-ff.html', {
+      body: '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Watchlist</title></head><body><main><p>Analysts expect Norvane Labs to ship before Qwen does.</p></main></body></html>',
+    });
+    const page = await openNews('/own-ff.html', 1);
+    expect(await markedTexts(page)).not.toContain('Norvane Labs');
+    const options = await ff.openExtensionPage('options.html');
+    const saved = await options.evaluate(
+      (entity) =>
+        (globalThis as unknown as { browser: typeof chrome }).browser.runtime.sendMessage({
+          type: 'entities/save',
+          entity,
+        }) as Promise<{ ok: boolean }>,
+      { type: 'company', name: { en: 'Norvane Labs' }, summary: { en: 'Private: their CTO.' } },
+    );
+    expect(saved.ok).toBe(true);
+    await page.bringToFront();
+    expect(
+      await poll(
+        () => markedTexts(page),
+        (t) => t.includes('Norvane Labs'),
+      ),
+    ).toContain('Norvane Labs');
+
+    await hoverMark(page, 'Norvane Labs');
+    await page.waitForSelector(CARD, { visible: true, timeout: 10_000 });
+    expect(await cardText(page)).toContain('Norvane Labs');
+    await page.click('factlens-ui >>> button[aria-label^="Add a note"]');
+    await sleep(200);
+    // The editor is in a closed shadow root and takes focus itself; Ctrl+Enter saves.
+    await page.keyboard.type('Firefox note about Norvane.');
+    await page.keyboard.down('Control');
+    await page.keyboard.press('Enter');
+    await page.keyboard.up('Control');
+    const stored = await poll(
+      () =>
+        options.evaluate(async () => {
+          const { knowledge } = (await (
+            globalThis as unknown as { browser: typeof chrome }
+          ).browser.storage.local.get('knowledge')) as {
+            knowledge?: { notes?: { text: string; quote: string; title: string }[] };
+          };
+          return knowledge?.notes ?? [];
+        }),
+      (notes) => notes.length > 0,
+    );
+    expect(stored[0]).toMatchObject({
+      text: 'Firefox note about Norvane.',
+      quote: 'Analysts expect Norvane Labs to ship before Qwen does.',
+      title: 'Watchlist',
+    });
+    await sleep(300);
+    await firefoxScreenshot(page, 'firefox-card-note-en-light.png');
+    // What the page's own scripts see: no private text, no readable private root.
+    const view = await page.evaluate(() => {
+      const open = document.querySelector('factlens-ui')?.shadowRoot;
+      const hosts = [...(open?.querySelectorAll('.fl-private') ?? [])];
+      return {
+        text: open?.textContent ?? '',
+        hosts: hosts.length,
+        readable: hosts.filter((h) => h.shadowRoot !== null).length,
+      };
+    });
+    expect(view.hosts).toBe(1);
+    expect(view.readable).toBe(0);
+    expect(view.text).not.toContain('Firefox note about Norvane');
+    expect(view.text).not.toContain('Private: their CTO');
+    await options.close();
+    await page.close();
+  });
+});
+
 describe('Firefox: Chinese UI, dark theme', () => {
   it('shows the card and the sidebar in zh-CN, dark', async () => {
     const zh = await launchFirefox({ lang: 'zh-CN', colorScheme: 'dark' });

@@ -1,0 +1,186 @@
+// The reader's own knowledge on real pages: an entry saved in an extension page is marked in an
+// open tab without a reload; its card and a note written in it on one page come back on another
+// page; and nothing private is readable from the page's own scripts.
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshotPath } from './browser';
+import { cardLocator, hoverMark, markedTexts, waitForMarks } from './page-helpers';
+import { clickClosedButton, closedText, focusClosedTextarea } from './private-dom';
+import { useSession } from './session';
+
+const session = useSession();
+
+const article = (title: string, body: string) => ({
+  body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head>
+<body><main><article><h1>${title}</h1>${body}</article></main></body></html>`,
+});
+
+/** Sends a request to the background from an extension page, as the options page does. */
+async function ask<T>(request: object): Promise<T> {
+  const page = await session.browser.openExtensionPage('options.html');
+  try {
+    return (await page.evaluate((r) => chrome.runtime.sendMessage(r), request)) as T;
+  } finally {
+    await page.close();
+  }
+}
+
+async function pageWith(path: string, title: string, body: string): Promise<Page> {
+  session.server.route(path, article(title, body));
+  const page = await session.browser.context.newPage();
+  await page.goto(session.server.url(path));
+  return page;
+}
+
+/** What the page's own scripts can read of our UI: the open shadow root and the document. */
+function pageView(page: Page) {
+  return page.evaluate(() => {
+    const host = document.querySelector('factlens-ui');
+    const open = host?.shadowRoot;
+    const privateHosts = [...(open?.querySelectorAll('.fl-private') ?? [])];
+    return {
+      openText: open?.textContent ?? '',
+      openHtml: open?.innerHTML ?? '',
+      privateHosts: privateHosts.length,
+      privateRoots: privateHosts.filter((h) => h.shadowRoot !== null).length,
+      bodyText: document.body.textContent ?? '',
+      highlights: [...CSS.highlights.keys()].flatMap((name) =>
+        [...(CSS.highlights.get(name) ?? [])].map((r) => {
+          const s = r as AbstractRange;
+          return (s.startContainer.textContent ?? '').slice(s.startOffset, s.endOffset);
+        }),
+      ),
+    };
+  });
+}
+
+describe('own entries and notes in cards', () => {
+  it('marks a new entry in an open tab without a reload, and keeps notes out of the page', async () => {
+    const pageB = await pageWith(
+      '/own-b.html',
+      'Startups to watch',
+      '<p>Investors say Norvane Labs could rival Qwen on coding tasks.</p><p>Nothing else here.</p>',
+    );
+    await waitForMarks(pageB, 1);
+    expect(await markedTexts(pageB)).not.toContain('Norvane Labs');
+
+    const saved = await ask<{ ok: boolean; entity?: { id: string } }>({
+      type: 'entities/save',
+      entity: {
+        type: 'company',
+        name: { en: 'Norvane Labs', zh: '诺凡实验室' },
+        aliases: ['Norvane'],
+        summary: { en: 'Private description: met their CTO in Hangzhou.' },
+        related: ['qwen'],
+      },
+    });
+    expect(saved.ok).toBe(true);
+    expect(saved.entity?.id).toBe('norvane-labs');
+
+    // The open tab follows: the new engine arrives through storage and the page is rescanned.
+    await pageB.waitForFunction(
+      () =>
+        [...(CSS.highlights.get('factlens-mark') ?? [])].some((r) => {
+          const s = r as AbstractRange;
+          return (s.startContainer.textContent ?? '').slice(s.startOffset, s.endOffset) === 'Norvane Labs';
+        }),
+      undefined,
+      { timeout: 10_000 },
+    );
+    expect(await markedTexts(pageB)).toContain('Qwen');
+
+    await hoverMark(pageB, 'Norvane Labs');
+    const card = cardLocator(pageB);
+    await card.waitFor({ state: 'visible' });
+    await expect(card.locator('h2').textContent()).resolves.toContain('Norvane Labs');
+    await expect.poll(() => closedText(pageB)).toContain('met their CTO in Hangzhou');
+
+    // A note, written in the card: it keeps the sentence and the page.
+    await card.getByRole('button', { name: /Add a note about Norvane Labs/ }).click();
+    await focusClosedTextarea(pageB);
+    await pageB.keyboard.type('Ask about their eval set.');
+    await clickClosedButton(pageB, 'Save note');
+    await expect.poll(() => closedText(pageB)).toContain('Ask about their eval set.');
+    const shown = await closedText(pageB);
+    expect(shown).toContain('Investors say Norvane Labs could rival Qwen on coding tasks.');
+    expect(shown).toContain('Startups to watch');
+    await pageB.screenshot({ path: await screenshotPath('own-card-note-en.png') });
+
+    // From the page's own world: the card's open part holds no private text, the private part
+    // has no readable root, and the document's text is the page's own.
+    const view = await pageView(pageB);
+    expect(view.privateHosts).toBe(1);
+    expect(view.privateRoots).toBe(0);
+    for (const secret of ['met their CTO', 'Ask about their eval set', 'Investors say']) {
+      expect(view.openText).not.toContain(secret);
+      expect(view.openHtml).not.toContain(secret);
+    }
+    expect(view.bodyText).not.toContain('Ask about their eval set');
+
+    // A third page: the note comes back with the card of the entry.
+    const pageC = await pageWith(
+      '/own-c.html',
+      'Funding roundup',
+      '<p>Norvane raised a new round this week.</p>',
+    );
+    await waitForMarks(pageC, 1);
+    await hoverMark(pageC, 'Norvane');
+    await cardLocator(pageC).waitFor({ state: 'visible' });
+    await expect.poll(() => closedText(pageC)).toContain('Ask about their eval set.');
+    expect(await closedText(pageC)).toContain('Investors say Norvane Labs could rival Qwen on coding tasks.');
+
+    // A built-in entry's card takes notes too, and shows them on the next hover.
+    await pageB.bringToFront();
+    await pageB.mouse.move(5, 5);
+    await card.waitFor({ state: 'detached' });
+    await hoverMark(pageB, 'Qwen');
+    await card.waitFor({ state: 'visible' });
+    await card.getByRole('button', { name: /Add a note about/ }).click();
+    await focusClosedTextarea(pageB);
+    await pageB.keyboard.type('Compare with the Norvane claim.');
+    await clickClosedButton(pageB, 'Save note');
+    await expect.poll(() => closedText(pageB)).toContain('Compare with the Norvane claim.');
+    await pageB.close();
+    await pageC.close();
+  });
+
+  it('looks up a lookup-only entry on hover without any mark the page can read', async () => {
+    const saved = await ask<{ ok: boolean }>({
+      type: 'entities/save',
+      entity: {
+        type: 'product',
+        name: { en: 'Project Quillfeather' },
+        lookupOnly: true,
+        summary: { en: 'Stealth codename.' },
+      },
+    });
+    expect(saved.ok).toBe(true);
+    const page = await pageWith(
+      '/own-d.html',
+      'Rumours',
+      '<p>Sources mention Project Quillfeather and Qwen in one breath.</p>',
+    );
+    await waitForMarks(page, 1);
+    const view = await pageView(page);
+    expect(view.highlights).toContain('Qwen');
+    expect(view.highlights.join(' ')).not.toContain('Quillfeather');
+    // Hovering the words still opens its card.
+    const point = await page.evaluate(() => {
+      const p = document.querySelector('p')!;
+      const text = p.firstChild as Text;
+      const at = text.data.indexOf('Quillfeather');
+      const range = document.createRange();
+      range.setStart(text, at);
+      range.setEnd(text, at + 5);
+      const r = range.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    });
+    await page.mouse.move(point.x - 20, point.y + 30);
+    await page.mouse.move(point.x, point.y, { steps: 6 });
+    const card = cardLocator(page);
+    await card.waitFor({ state: 'visible' });
+    await expect(card.locator('h2').textContent()).resolves.toContain('Project Quillfeather');
+    await expect.poll(() => closedText(page)).toContain('Stealth codename.');
+    await page.close();
+  });
+});

@@ -1,6 +1,9 @@
 // The reader's own knowledge on real pages: an entry saved in an extension page is marked in an
 // open tab without a reload; its card and a note written in it on one page come back on another
 // page; and nothing private is readable from the page's own scripts.
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { screenshotPath } from './browser';
@@ -76,6 +79,8 @@ describe('own entries and notes in cards', () => {
     });
     expect(saved.ok).toBe(true);
     expect(saved.entity?.id).toBe('norvane-labs');
+    // The extension page took the front; page B is the reader's tab again (animation frames run).
+    await pageB.bringToFront();
 
     // The open tab follows: the new engine arrives through storage and the page is rescanned.
     await pageB.waitForFunction(
@@ -101,9 +106,10 @@ describe('own entries and notes in cards', () => {
     await pageB.keyboard.type('Ask about their eval set.');
     await clickClosedButton(pageB, 'Save note');
     await expect.poll(() => closedText(pageB)).toContain('Ask about their eval set.');
-    const shown = await closedText(pageB);
-    expect(shown).toContain('Investors say Norvane Labs could rival Qwen on coding tasks.');
-    expect(shown).toContain('Startups to watch');
+    await expect
+      .poll(() => closedText(pageB))
+      .toContain('Investors say Norvane Labs could rival Qwen on coding tasks.');
+    await expect.poll(() => closedText(pageB)).toContain('Startups to watch');
     await pageB.screenshot({ path: await screenshotPath('own-card-note-en.png') });
 
     // From the page's own world: the card's open part holds no private text, the private part
@@ -182,5 +188,64 @@ describe('own entries and notes in cards', () => {
     await expect(card.locator('h2').textContent()).resolves.toContain('Project Quillfeather');
     await expect.poll(() => closedText(page)).toContain('Stealth codename.');
     await page.close();
+  });
+
+  it('reports hostile packs, keeps what is stored and never renders their markup', async () => {
+    const options = await session.browser.openExtensionPage('options.html');
+    const entries = options.locator('#entries li[data-entry-id]');
+    await entries.first().waitFor();
+    const before = await entries.count();
+    const importFile = async (name: string, buffer: Buffer) => {
+      await options.locator('#pack-file').setInputFiles({ name, mimeType: 'application/json', buffer });
+    };
+    const alert = options.locator('#packs .fl-error[role="alert"]');
+
+    // 50 MB: refused by its size, never read.
+    const huge = join(await mkdtemp(join(tmpdir(), 'factlens-pack-')), 'huge.json');
+    await writeFile(huge, Buffer.alloc(50 * 1024 * 1024, 0x20));
+    await options.locator('#pack-file').setInputFiles(huge);
+    await expect.poll(() => alert.textContent()).toMatch(/52\.4 MB; a pack can be at most 20 MB/);
+
+    // 100,000 entries: refused as a whole by the count, the page stays responsive.
+    const many = {
+      format: 'factlens-pack',
+      version: 1,
+      name: 'Flood',
+      entities: Array.from({ length: 100_000 }, (_, i) => ({
+        id: `e-${i}`,
+        type: 'chip',
+        name: { en: `Chip ${i}` },
+      })),
+    };
+    await importFile('flood.json', Buffer.from(JSON.stringify(many)));
+    await expect.poll(() => alert.textContent(), { timeout: 20_000 }).toMatch(/100,?000/);
+    expect(await options.evaluate(() => 1 + 1)).toBe(2);
+
+    // Prototype keys, markup in names, one-letter aliases, a built-in id and an unknown note.
+    const hostile = `{"format":"factlens-pack","version":1,"name":"Hostile <b>pack</b>","__proto__":{"polluted":1},
+      "entities":[
+        {"id":"qwen","type":"model","name":{"en":"Fake Qwen"}},
+        {"id":"constructor","type":"chip","name":{"en":"Ctor chip"}},
+        {"id":"xss-chip","type":"chip","name":{"en":"<img src=x onerror=alert(1)>Zephyrine"},"aliases":["x","Zephyrine"]}
+      ],
+      "notes":[{"entity":"nobody-here","text":"orphan"}]}`;
+    await importFile('hostile.json', Buffer.from(hostile));
+    const report = options.locator('[data-testid="pack-report"]');
+    await expect.poll(() => report.textContent()).toContain('clashes with the built-in entry');
+    const text = (await report.textContent()) ?? '';
+    expect(text).toContain('unknown entry');
+    expect(text).toMatch(/alias/);
+    // The markup arrives as text: no element was made from it anywhere in the page.
+    await options.locator('#entries li[data-entry-id="xss-chip"]').waitFor();
+    expect(await options.locator('#entries li[data-entry-id="xss-chip"]').textContent()).toContain(
+      '<img src=x',
+    );
+    expect(await options.locator('img[src="x"]').count()).toBe(0);
+    expect(
+      await options.evaluate(() => ({}) as Record<string, unknown>).then((o) => o.polluted),
+    ).toBeUndefined();
+    expect(await entries.count()).toBe(before + 1);
+    await options.screenshot({ path: await screenshotPath('own-hostile-pack-en.png'), fullPage: true });
+    await options.close();
   });
 });

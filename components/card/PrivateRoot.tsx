@@ -2,7 +2,7 @@
 // shadow root (factlens-ui.shadowRoot), but not this one (its host's shadowRoot is null), so the
 // reader's notes, quotes and descriptions never enter what the page can read. Styles don't cross
 // shadow boundaries, so the root carries its own sheet; theme tokens (custom properties) inherit.
-import { type ComponentChildren, render } from 'preact';
+import { type ComponentChildren, createElement, Fragment, render } from 'preact';
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 
 export function PrivateRoot(props: { css: string; children: ComponentChildren; class?: string }) {
@@ -20,7 +20,7 @@ export function PrivateRoot(props: { css: string; children: ComponentChildren; c
       root.append(style, container);
       containerRef.current = container;
     }
-    render(<>{props.children}</>, containerRef.current);
+    render(createElement(Fragment, null, props.children), containerRef.current);
   });
   useEffect(
     () => () => {

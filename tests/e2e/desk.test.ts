@@ -51,7 +51,7 @@ describe('pins', () => {
     // A note typed in place is saved.
     await panel.locator('textarea.fl-note').first().fill('check the methodology');
     await panel.locator('.fl-search').first().focus();
-    await panel.getByText('Saved.').waitFor();
+    await panel.getByText('Saved.', { exact: true }).waitFor();
     await page.close();
     await panel.close();
   });

@@ -83,6 +83,14 @@ for (const lang of ['en-US', 'zh-CN'] as const) {
       await editor.locator('button[type="submit"]').click();
       await panel.locator('article[data-own="true"][data-entity-id="norvane-labs"]').waitFor();
 
+      // Explore finds it among the built-in entries, labelled as the reader's.
+      await panel
+        .getByRole('button', { name: zh ? /返回/ : /Back/ })
+        .first()
+        .click();
+      await panel.locator('#explore-q').fill('Norvane');
+      await panel.locator('.fl-entity-row[data-own="true"][data-entity-id="norvane-labs"]').waitFor();
+
       // Page B, open all along, is marked without a reload.
       await pageB.bringToFront();
       await expect.poll(() => hasMark(pageB, 'Norvane Labs'), { timeout: 10_000 }).toBe(true);
@@ -130,6 +138,13 @@ for (const lang of ['en-US', 'zh-CN'] as const) {
       expect(pack.entities.map((e: { id: string }) => e.id)).toEqual(['norvane-labs']);
       expect(pack.notes.map((n: { text: string }) => n.text)).toEqual(['Ask about their eval set.']);
       await options.locator('#entries').screenshot({ path: await screenshotPath(`own-options-${tag}.png`) });
+
+      // One delete, undone: the entry and its note come back.
+      await options.locator('#entries li[data-entry-id="norvane-labs"] [data-action="delete"]').click();
+      await options.locator('#entries li[data-entry-id="norvane-labs"]').waitFor({ state: 'detached' });
+      await options.locator('#entries [data-action="undo-entry"]').click();
+      await options.locator('#entries li[data-entry-id="norvane-labs"]').waitFor();
+      await panel.locator('li.fl-desk-note[data-entity="norvane-labs"]').waitFor();
 
       // Delete everything: the marks leave the open tab, the lists empty.
       await options.locator('[data-action="clear-own"]').click();

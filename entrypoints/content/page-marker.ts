@@ -3,10 +3,25 @@
 // the page first; a MutationObserver feeds added or changed text back into the same queue.
 import type { Mention, MentionFilter, PageScanner } from '@/lib/detect/types';
 import { ACTIVE_HIGHLIGHT, MARK_HIGHLIGHT } from './highlight-style';
+import {
+  adaptWindow,
+  isSegment,
+  LONG_TEXT,
+  type LongScan,
+  mentionsOf,
+  nextWindow,
+  nodeOf,
+  type ScanKey,
+  type Segment,
+  shift,
+  WINDOW,
+  windowFilter,
+  windowOf,
+} from './long-text';
 import { createTextWalk, isInSkippedSubtree, isSkippedElement, type TextWalk } from './text-walk';
 
 /** Stands in until the detector is built: knows nothing, counts nothing. */
-export const EMPTY_SCANNER: PageScanner<Text> = {
+export const EMPTY_SCANNER: PageScanner<ScanKey> = {
   add: () => [],
   remove: () => {},
   takePromoted: () => [],
@@ -30,6 +45,8 @@ export const MAX_MARKS = 2500;
 /** Work per idle slice: what the idle period allows, within these bounds (no task near 50 ms). */
 const MIN_SLICE_MS = 3;
 const MAX_SLICE_MS = 12;
+/** Slice budget while windows of a long text node remain. */
+const LONG_SLICE_MS = 30;
 
 type Idle = (cb: (deadline?: IdleDeadline) => void) => void;
 
@@ -39,7 +56,7 @@ export interface PageMarkerDeps {
    * Builds the detector; called once, in the first idle slice, so start-up adds no long task.
    * Null means it could not be built: the marker then does nothing more and says so once.
    */
-  createScanner: () => PageScanner<Text> | null;
+  createScanner: () => PageScanner<ScanKey> | null;
   /** The detector could not be built (a damaged copy): called once. */
   onScannerFailed?: () => void;
   entityType: (entity: string) => string | undefined;
@@ -72,6 +89,11 @@ export class PageMarker {
   private readonly shadowRoots = new Set<ShadowRoot>();
   private readonly walks: TextWalk[] = [];
   private readonly dirty = new Set<Text>();
+  /** Long text nodes scanned a window per slice (see long-text.ts), and those still going. */
+  private readonly long = new Map<Text, LongScan>();
+  private readonly continuing = new Set<Text>();
+  /** Windows of long nodes whose ambiguous mentions new evidence confirmed: rescanned alone. */
+  private readonly promotedWindows = new Set<Segment>();
   private readonly highlight = new Highlight();
   private readonly active = new Highlight();
   private readonly observer: MutationObserver;
@@ -79,7 +101,7 @@ export class PageMarker {
   private painted = 0;
   private readonly shownEntities = new Set<string>();
   private scheduled = false;
-  private scanner: PageScanner<Text> = EMPTY_SCANNER;
+  private scanner: PageScanner<ScanKey> = EMPTY_SCANNER;
   private filter: MentionFilter<Text> | null = null;
   /** The first slice starts the page walk, from the text at the top of the viewport. */
   private walkFromViewport = false;
@@ -114,6 +136,8 @@ export class PageMarker {
     this.observer.disconnect();
     this.walks.length = 0;
     this.dirty.clear();
+    for (const node of [...this.long.keys()]) this.forgetLong(node);
+    this.continuing.clear();
     this.highlight.clear();
     this.active.clear();
     if (CSS.highlights.get(MARK_HIGHLIGHT) === this.highlight) CSS.highlights.delete(MARK_HIGHLIGHT);
@@ -275,15 +299,36 @@ export class PageMarker {
     };
     for (const node of this.dirty) {
       this.dirty.delete(node);
+      // A changed (or newly visible) long node is scanned again from its start.
+      this.forgetLong(node);
       visit(node);
       if (deadline()) break;
+    }
+    for (const key of this.promotedWindows) {
+      if (deadline()) break;
+      this.promotedWindows.delete(key);
+      if (this.rescanWindow(key)) countsChanged = true;
+    }
+    // A long node's windows may use a longer slice (still well under a 50 ms task): each slice
+    // costs a frame and an idle wait, which on a huge text node outweigh the scanning.
+    const longEnd = Math.max(end, performance.now() + LONG_SLICE_MS);
+    for (const node of this.continuing) {
+      if (performance.now() >= longEnd) break;
+      this.continuing.delete(node);
+      if (this.continueLong(node)) countsChanged = true;
     }
     while (this.walks.length > 0 && !deadline()) {
       if (this.walks[0]!.step(visit, deadline)) this.walks.shift();
     }
     this.queuePromotions();
     if (countsChanged) this.deps.onCountsChanged();
-    if (this.walks.length > 0 || this.dirty.size > 0) this.schedule();
+    if (
+      this.walks.length > 0 ||
+      this.dirty.size > 0 ||
+      this.continuing.size > 0 ||
+      this.promotedWindows.size > 0
+    )
+      this.schedule();
     else if (!this.reportedDone) {
       this.reportedDone = true;
       // A user-timing mark, so benchmarks and tests can tell when the first full pass ended.
@@ -303,8 +348,10 @@ export class PageMarker {
     // Nearly every text node on a page is short markup filler: skip the scanner's call overhead.
     if (text.length < 2 && !had) return false;
     this.filter ??= this.composeFilter();
+    if (text.length >= LONG_TEXT || this.long.has(node)) return this.scanLong(node, text, had);
     this.invisible.delete(node);
-    const mentions = this.scanner.add(node, text, this.filter);
+    const rules = this.filter;
+    const mentions = this.scanner.add(node, text, (key, ms) => rules(nodeOf(key), ms));
     this.unpaint(node);
     if (mentions.length === 0) {
       // The scanner keeps the node: it may hold ambiguous candidates that later evidence promotes.
@@ -323,8 +370,15 @@ export class PageMarker {
    */
   private composeFilter(): MentionFilter<Text> {
     const rules = this.deps.createFilter?.();
+    // Asked once per node per batch: the windows of a long node share the answer.
+    let last: Text | null = null;
+    let lastRendered = true;
     return (node, mentions) => {
-      if (!isRendered(node)) {
+      if (node !== last) {
+        last = node;
+        lastRendered = isRendered(node);
+      }
+      if (!lastRendered) {
         this.invisible.add(node);
         return [];
       }
@@ -332,16 +386,94 @@ export class PageMarker {
     };
   }
 
+  /**
+   * One window of a long node per call; the node stays in `continuing` until its end. Changed
+   * text (or a node that became short) starts over.
+   */
+  private scanLong(node: Text, text: string, had: boolean): boolean {
+    let scan = this.long.get(node);
+    let changed = false;
+    if (!scan || scan.text !== text) {
+      if (scan) this.forgetLong(node);
+      this.scanner.remove(node);
+      this.unpaint(node);
+      changed = this.mentionsByNode.delete(node) || had;
+      if (text.length < LONG_TEXT) return this.scanNode(node) || changed;
+      scan = { text, next: 0, size: WINDOW, keys: [], found: new Map() };
+      this.long.set(node, scan);
+    }
+    const window = nextWindow(node, scan);
+    if (scan.next < text.length) this.continuing.add(node);
+    else this.continuing.delete(node);
+    return this.scanWindow(scan, window) || changed;
+  }
+
+  /** Scans (or rescans) one window and repaints its node; returns whether its mentions changed. */
+  private scanWindow(scan: LongScan, window: ReturnType<typeof windowOf>): boolean {
+    const { key } = window;
+    const before = scan.found.get(key)?.length ?? 0;
+    const found = this.scanner.add(key, window.text, windowFilter(key, window.offset, this.filter!));
+    if (found.length === 0 && before === 0) return false;
+    scan.found.set(
+      key,
+      found.map((m) => shift(m, window.offset)),
+    );
+    const mentions = mentionsOf(scan);
+    this.unpaint(key.node);
+    if (mentions.length) {
+      this.mentionsByNode.set(key.node, mentions);
+      this.paint(key.node, mentions);
+    } else this.mentionsByNode.delete(key.node);
+    return true;
+  }
+
+  private rescanWindow(key: Segment): boolean {
+    const scan = this.long.get(key.node);
+    if (!scan?.keys.includes(key) || !key.node.isConnected) return false;
+    this.filter ??= this.composeFilter();
+    return this.scanWindow(scan, windowOf(key, scan.text));
+  }
+
+  /**
+   * The next window of a long node, from the text its scan began with: reading `node.data` again
+   * would copy the whole string into this world on every window. A change to the node puts it in
+   * the dirty queue, which starts its scan over.
+   */
+  private continueLong(node: Text): boolean {
+    const scan = this.long.get(node);
+    if (!scan || !node.isConnected || scan.next >= scan.text.length) return false;
+    this.filter ??= this.composeFilter();
+    const window = nextWindow(node, scan);
+    if (scan.next < scan.text.length) this.continuing.add(node);
+    return this.scanWindow(scan, window);
+  }
+
+  private forgetLong(node: Text): void {
+    const scan = this.long.get(node);
+    if (!scan) return;
+    for (const key of scan.keys) {
+      this.scanner.remove(key);
+      this.promotedWindows.delete(key);
+    }
+    this.long.delete(node);
+    this.continuing.delete(node);
+  }
+
   /** Rescans nodes whose ambiguous mentions new evidence confirmed (the scanner now accepts them). */
   private queuePromotions(): void {
     for (const { key } of this.scanner.takePromoted()) {
+      if (isSegment(key)) {
+        this.promotedWindows.add(key);
+        continue;
+      }
       if (key.isConnected) this.dirty.add(key);
     }
   }
 
-  private paint(node: Text, mentions: readonly Mention[]): void {
+  /** `append`: the mentions follow the node's painted ones (the next window of a long node). */
+  private paint(node: Text, mentions: readonly Mention[], append = false): void {
     const { firstMentionOnly, hiddenTypes } = this.options;
-    const marks: Mark[] = [];
+    const marks: Mark[] = (append && this.marksByNode.get(node)) || [];
     for (const mention of mentions) {
       if (this.painted >= MAX_MARKS) break;
       const type = this.deps.entityType(mention.entity);
@@ -373,6 +505,7 @@ export class PageMarker {
   }
 
   private forget(node: Text): void {
+    this.forgetLong(node);
     this.unpaint(node);
     this.mentionsByNode.delete(node);
     this.invisible.delete(node);
@@ -432,12 +565,12 @@ export class PageMarker {
   }
 
   private dropText(node: Text): void {
-    if (this.mentionsByNode.has(node) || this.invisible.has(node)) this.forget(node);
+    if (this.mentionsByNode.has(node) || this.invisible.has(node) || this.long.has(node)) this.forget(node);
     this.dirty.delete(node);
   }
 
   private dropDisconnected(): void {
-    for (const node of [...this.mentionsByNode.keys(), ...this.invisible]) {
+    for (const node of [...this.mentionsByNode.keys(), ...this.invisible, ...this.long.keys()]) {
       if (!node.isConnected) this.forget(node);
     }
   }

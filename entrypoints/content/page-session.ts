@@ -13,6 +13,7 @@ import { type CardUi, createCardUi } from './card-ui';
 import { highlightCss } from './highlight-style';
 import { markAt, markRects } from './hit-test';
 import { createHoverController, type HoverController } from './hover';
+import type { ScanKey } from './long-text';
 import { type Mark, PageMarker } from './page-marker';
 import { createUiHost, type UiHost } from './ui-host';
 
@@ -74,7 +75,7 @@ export function activatePage(deps: PageSessionDeps): PageSession {
     doc,
     createScanner: () => {
       try {
-        return scannerFor<Text>(deps.engine());
+        return scannerFor<ScanKey>(deps.engine());
       } catch (error) {
         // Only a damaged stored copy gets here: the caller falls back to the bundled one, once.
         console.warn('Factlens: the stored detector could not be built.', error);

@@ -2,7 +2,14 @@
 // never freezes the tab, never lets the page touch the pins.
 import { describe, expect, it } from 'vitest';
 import { probeExtension } from './extension-probes';
-import { cardLocator, evaluateIsolated, hoverMark, markCount, waitForMarks } from './page-helpers';
+import {
+  cardLocator,
+  evaluateIsolated,
+  hoverMark,
+  markCount,
+  markedTexts,
+  waitForMarks,
+} from './page-helpers';
 import { useSession } from './session';
 import { sendToTab, storedPins } from './worker';
 
@@ -110,6 +117,39 @@ describe('extreme pages', () => {
     await waitForMarks(tab, 100, 30_000);
     expect(await responsive(tab)).toBe(2);
     expect(await markCount(tab)).toBeLessThanOrEqual(2500);
+    expect(probe.errors).toEqual([]);
+    await tab.close();
+  });
+
+  it('scans one 1 MB text node in windows, finding mentions across window edges exactly once', async () => {
+    // Filler without any alias; names placed across the scanner's window edges (every 40,000
+    // characters), one glued to a word just past an edge (not a mention), and one near the end.
+    const chars = 'lorem ipsum dolor sit amet '.repeat(40_000).split('');
+    const put = (at: number, word: string) => chars.splice(at, word.length, ...word.split(''));
+    put(39_998, ' Qwen ');
+    put(79_999, 'xQwen ');
+    put(120_000 - 3, ' DeepSeek ');
+    put(500_000, ' Huawei ');
+    put(chars.length - 20, ' Tencent ');
+    const text = chars.join('');
+    const { tab, probe } = await openHtml('/one-node.html', page(`<p>${text}</p>`));
+    await tab.waitForFunction(() => performance.getEntriesByName('factlens:marked').length > 0, undefined, {
+      timeout: 60_000,
+    });
+    expect((await markedTexts(tab)).sort()).toEqual(['DeepSeek', 'Huawei', 'Qwen', 'Tencent']);
+    const { counts } = await sendToTab<{ counts: Record<string, number> }>(session.browser, tab.url(), {
+      type: 'page-info',
+    });
+    expect(counts).toEqual({ qwen: 1, deepseek: 1, huawei: 1, tencent: 1 });
+    // Changing the node starts its scan over: the old windows leave the counts.
+    await tab.evaluate(() => {
+      const node = document.querySelector('p')!.firstChild as Text;
+      node.data = node.data.replace(' Huawei ', ' Baidu  ');
+    });
+    await expect
+      .poll(async () => (await markedTexts(tab)).sort(), { timeout: 20_000 })
+      .toEqual(['Baidu', 'DeepSeek', 'Qwen', 'Tencent']);
+    expect(await responsive(tab)).toBe(2);
     expect(probe.errors).toEqual([]);
     await tab.close();
   });

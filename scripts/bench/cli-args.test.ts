@@ -10,9 +10,18 @@ describe('parseArgs', () => {
         '5',
         '--only=yahoo,synthetic',
         '--markjs-budget-ms=2000',
+        '--naive-budget-ms',
+        '9000',
         '--no-json',
       ]),
-    ).toEqual({ build: false, repeats: 5, only: ['yahoo', 'synthetic'], markjsBudgetMs: 2000, outDir: null });
+    ).toEqual({
+      build: false,
+      repeats: 5,
+      only: ['yahoo', 'synthetic'],
+      markjsBudgetMs: 2000,
+      naiveBudgetMs: 9000,
+      outDir: null,
+    });
   });
 
   it('reads --node-only, which stops npm run bench after the Node part', () => {

@@ -3,7 +3,7 @@ import type { BrowserBenchOptions } from './browser';
 
 export const USAGE =
   'usage: browser.ts [--no-build] [--repeats N] [--only id,id] [--extension-dir DIR] ' +
-  '[--markjs-budget-ms MS] [--save-profiles] [--skip-once] [--no-json] [--session-minutes N] [--node-only]';
+  '[--markjs-budget-ms MS] [--naive-budget-ms MS] [--save-profiles] [--skip-once] [--no-json] [--session-minutes N] [--node-only]';
 
 export interface BenchArgs extends BrowserBenchOptions {
   /** `npm run bench` stops after the Node benchmarks (no browser, no long session). */
@@ -29,6 +29,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     else if (flag === '--only') options.only = value().split(',').filter(Boolean);
     else if (flag === '--extension-dir') options.extensionDir = value();
     else if (flag === '--markjs-budget-ms') options.markjsBudgetMs = number();
+    else if (flag === '--naive-budget-ms') options.naiveBudgetMs = number();
     else if (flag === '--save-profiles') options.saveProfiles = true;
     else if (flag === '--skip-once') options.skipOnce = true;
     else if (flag === '--no-json') options.outDir = null;

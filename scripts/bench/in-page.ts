@@ -5,6 +5,9 @@
 export const FLOOR_URL = 'bench-floor.js';
 export const MARKJS_URL = 'bench-markjs.js';
 export const MARKJS_RUN_URL = 'bench-markjs-run.js';
+export const NAIVE_URL = 'bench-naive.js';
+/** The naive highlighter's entry in the page's CSS.highlights registry (removed after each run). */
+export const NAIVE_HIGHLIGHT = 'bench-naive';
 
 export interface FloorResult {
   ms: number;
@@ -18,6 +21,17 @@ export interface MarkjsResult {
   /** Aliases marked before the time budget ran out (all of them, normally). */
   aliasesDone: number;
   aliasesTotal: number;
+}
+
+export interface NaiveResult {
+  ms: number;
+  /** Ranges added to the highlight (every occurrence of every alias, overlaps included). */
+  marks: number;
+  /** Readable text nodes and characters scanned before the time budget ran out (all, normally). */
+  nodesDone: number;
+  charsDone: number;
+  /** False when the budget cut the pass short. */
+  done: boolean;
 }
 
 export interface PageInfo {
@@ -133,3 +147,70 @@ export function markjsRunSource(aliases: readonly string[], budgetMs: number): s
     MARKJS_RUN_URL,
   );
 }
+
+/** Parents whose text the naive highlighter skips, as the floor's page info and mark.js do. */
+export const NAIVE_SKIP = ['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA'];
+
+/** The aliases as the naive highlighter looks for them: trimmed, lower-cased once, each once. */
+export function naiveAliases(aliases: readonly string[]): string[] {
+  return [...new Set(aliases.map((a) => a.trim().toLowerCase()).filter(Boolean))];
+}
+
+/**
+ * The naive highlighter, the kind of extension readers install instead: one TreeWalker pass, each
+ * readable text node lower-cased once and searched with `indexOf` for every alias in turn, every
+ * hit a StaticRange in one CSS.highlights entry. Naive on purpose: no word boundaries (`tal`
+ * matches inside "capital"), overlapping hits all kept, and lower-casing that changes a string's
+ * length (İ) shifts the offsets after it. The budget is checked every 64 nodes; a pass cut short
+ * says how much text it covered, and its cost is extrapolated from that share.
+ */
+export function naiveRunSource(aliases: readonly string[], budgetMs: number): string {
+  const args = JSON.stringify({
+    aliases: naiveAliases(aliases),
+    budgetMs,
+    skip: NAIVE_SKIP,
+    name: NAIVE_HIGHLIGHT,
+  });
+  return withUrl(
+    `((args) => new Promise((resolve) => setTimeout(() => {
+  const t0 = performance.now();
+  const aliases = args.aliases;
+  const skip = new Set(args.skip);
+  const highlight = new Highlight();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let marks = 0;
+  let nodesDone = 0;
+  let charsDone = 0;
+  let done = true;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (skip.has(node.parentElement?.nodeName ?? '')) continue;
+    if ((nodesDone & 63) === 63 && performance.now() - t0 > args.budgetMs) {
+      done = false;
+      break;
+    }
+    const data = node.data;
+    const text = data.toLowerCase();
+    for (let a = 0; a < aliases.length; a++) {
+      const alias = aliases[a];
+      for (let at = text.indexOf(alias); at !== -1; at = text.indexOf(alias, at + alias.length)) {
+        highlight.add(new StaticRange({ startContainer: node, startOffset: at, endContainer: node, endOffset: at + alias.length }));
+        marks++;
+      }
+    }
+    nodesDone++;
+    charsDone += data.length;
+  }
+  CSS.highlights.set(args.name, highlight);
+  resolve({ ms: performance.now() - t0, marks, nodesDone, charsDone, done });
+}, 0)))(${args})`,
+    NAIVE_URL,
+  );
+}
+
+/** Removes the naive highlighter's ranges, so nothing of it is left for the runs after it. */
+export const NAIVE_CLEANUP_SOURCE = `(() => {
+  const highlight = CSS.highlights.get(${JSON.stringify(NAIVE_HIGHLIGHT)});
+  highlight?.clear();
+  CSS.highlights.delete(${JSON.stringify(NAIVE_HIGHLIGHT)});
+  return highlight?.size ?? 0;
+})()`;

@@ -1,6 +1,7 @@
 // The shape of a browser benchmark run, as printed and as written to bench-output/*.json.
 import type { BuildInfo } from './build';
 import type { FunctionCost } from './cdp-profile';
+import type { PhaseBreakdown } from './phases';
 import type { Summary } from './stats';
 
 export interface HotFunction extends FunctionCost {
@@ -40,6 +41,8 @@ export interface FactlensFigures extends ScannerFigures {
   renderingToMarkedMs: Summary;
   /** Where the content script's time goes in the median run, by leaf function. */
   hotFunctions: HotFunction[];
+  /** The same run's time by phase (script evaluation, settings, engine load, walk, scan…). */
+  phases?: PhaseBreakdown;
 }
 
 export interface MarkjsFigures extends ScannerFigures {
@@ -49,6 +52,22 @@ export interface MarkjsFigures extends ScannerFigures {
    * Share of the aliases marked before the time budget ran out. Below 1, cpuMs, traceMs,
    * longestTaskMs and runMs are extrapolated to the whole list (mark.js's cost is linear in it);
    * measuredCpuMs keeps what was measured. Heap and marks are never extrapolated.
+   */
+  coverage: number;
+  extrapolated: boolean;
+  measuredCpuMs: Summary;
+  /** A run hit the hard time limit; its figures are lower bounds. */
+  timedOut: boolean;
+  hotFunctions: HotFunction[];
+}
+
+export interface NaiveFigures extends ScannerFigures {
+  /** Wall time of the pass, measured in the page. */
+  runMs: Summary;
+  /**
+   * Share of the page's readable text scanned before the time budget ran out. Below 1, cpuMs,
+   * selfMs, traceMs, longestTaskMs and runMs are extrapolated to the whole text; measuredCpuMs
+   * keeps what was measured. Heap and marks are never extrapolated.
    */
   coverage: number;
   extrapolated: boolean;
@@ -72,6 +91,8 @@ export interface Targets {
   withinThreeFloors: boolean | null;
   /** No task over 50 ms runs Factlens code. */
   noLongTask: boolean | null;
+  /** Factlens CPU ≤ 0.25 × the naive highlighter. */
+  quarterOfNaive: boolean | null;
 }
 
 export interface PageResult {
@@ -83,8 +104,9 @@ export interface PageResult {
   elements: number;
   factlens: FactlensFigures;
   markjs: MarkjsFigures;
+  naive: NaiveFigures;
   floor: FloorFigures;
-  ratios: { vsMarkjs: number; vsFloor: number };
+  ratios: { vsMarkjs: number; vsFloor: number; vsNaive: number };
   targets: Targets;
   error?: string;
 }
@@ -122,6 +144,7 @@ export interface BrowserBenchResult {
   samplingIntervalUs: number;
   aliases: number;
   markjsMode: string;
+  naiveMode: string;
   pages: PageResult[];
   once: OncePerRun;
   notes: string[];

@@ -1,7 +1,7 @@
 // npm run bench: every benchmark, in one run — the detector engine in Node against a naive regex
-// and the cost of the reader's own entries, then the built extension in Chromium against mark.js
-// and a bare TreeWalker floor. It prints figures and ratios and writes the browser figures as
-// JSON to bench-output/; it never asserts a time. Flags go to the browser benchmark
+// and the cost of the reader's own entries, then the built extension in Chromium against mark.js,
+// a naive highlighter and a bare TreeWalker floor. It prints figures and ratios and writes the
+// browser figures as JSON to bench-output/; it never asserts a time. Flags go to the browser benchmark
 // (`npm run bench -- --no-build --repeats 1`); `--node-only` stops after the Node part; the
 // long-session run comes last (`--session-minutes N`, 30 by default, 0 to skip).
 import { runBrowserBench } from './browser';

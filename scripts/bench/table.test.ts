@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
+import { PHASES } from './phases';
 import type { BrowserBenchResult, PageResult } from './results';
 import { median, ratio, summarize } from './stats';
-import { fmtBytes, fmtMs, fmtRatio, pageRow, renderMarkdown, renderText, targetSummary } from './table';
+import {
+  DETAIL_HEADERS,
+  detailRow,
+  fmtBytes,
+  fmtMs,
+  fmtRatio,
+  formatPhases,
+  PAGE_HEADERS,
+  pageRow,
+  renderMarkdown,
+  renderText,
+  targetSummary,
+} from './table';
 
 describe('stats', () => {
   it('takes medians of odd and even counts', () => {
@@ -60,7 +73,21 @@ describe('page rows', () => {
     runs: 1,
     hotFunctions: [],
   };
-  const page = (id: string, markjsCpu: number, extrapolated: boolean): PageResult => ({
+  const compared = (cpu: number, extrapolated: boolean) => ({
+    ...scanner,
+    cpuMs: s(cpu),
+    runMs: s(cpu),
+    coverage: extrapolated ? 0.1 : 1,
+    extrapolated,
+    measuredCpuMs: s(cpu / 10),
+    timedOut: false,
+  });
+  const page = (
+    id: string,
+    markjsCpu: number,
+    extrapolated: boolean,
+    naive = { cpu: 800, extrapolated: false },
+  ): PageResult => ({
     id,
     kind: 'synthetic',
     bytes: 1,
@@ -68,33 +95,85 @@ describe('page rows', () => {
     textNodes: 10,
     elements: 10,
     factlens: { ...scanner, loadToMarkedMs: s(300), busyToMarkedMs: s(10), renderingToMarkedMs: s(1) },
-    markjs: {
-      ...scanner,
-      cpuMs: s(markjsCpu),
-      runMs: s(markjsCpu),
-      coverage: extrapolated ? 0.1 : 1,
-      extrapolated,
-      measuredCpuMs: s(markjsCpu / 10),
-      timedOut: false,
-    },
+    markjs: compared(markjsCpu, extrapolated),
+    naive: compared(naive.cpu, naive.extrapolated),
     floor: { cpuMs: s(50), runMs: s(50), textNodes: 10, chars: 5000 },
-    ratios: { vsMarkjs: 100 / markjsCpu, vsFloor: 2 },
-    targets: { halfOfMarkjs: 100 / markjsCpu <= 0.5, withinThreeFloors: true, noLongTask: true },
+    ratios: { vsMarkjs: 100 / markjsCpu, vsFloor: 2, vsNaive: 100 / naive.cpu },
+    targets: {
+      halfOfMarkjs: 100 / markjsCpu <= 0.5,
+      withinThreeFloors: true,
+      noLongTask: true,
+      quarterOfNaive: 100 / naive.cpu <= 0.25,
+    },
+  });
+
+  it('has a cell for every header', () => {
+    expect(pageRow(page('big', 4000, true))).toHaveLength(PAGE_HEADERS.length);
+    expect(pageRow({ ...page('bad', 1, false), error: 'boom' })).toHaveLength(PAGE_HEADERS.length);
+    expect(detailRow(page('big', 4000, true))).toHaveLength(DETAIL_HEADERS.length);
   });
 
   it('flags extrapolated mark.js figures and partial counts', () => {
     const row = pageRow(page('big', 4000, true));
-    expect(row[3]).toBe('≈4,000');
-    expect(row[5]).toBe('≈0.025×');
-    expect(row[9]).toBe('2.0 MB / ≥2.0 MB');
-    expect(row[10]).toBe('12 / ≥12');
-    expect(pageRow(page('small', 150, false))[3]).toBe('150');
+    const cell = (header: string) => row[PAGE_HEADERS.indexOf(header)];
+    expect(cell('mark.js CPU ms')).toBe('≈4,000');
+    expect(cell('Factlens/mark.js')).toBe('≈0.025×');
+    expect(cell('heap added, JS+DOM (Factlens / mark.js)')).toBe('2.0 MB / ≥2.0 MB');
+    expect(cell('marks (Factlens / mark.js)')).toBe('12 / ≥12');
+    expect(pageRow(page('small', 150, false))[PAGE_HEADERS.indexOf('mark.js CPU ms')]).toBe('150');
+  });
+
+  it('shows the naive highlighter beside mark.js, extrapolated when cut short', () => {
+    const at = (row: string[], header: string) => row[PAGE_HEADERS.indexOf(header)];
+    const plain = pageRow(page('a', 150, false));
+    expect(PAGE_HEADERS.indexOf('naive CPU ms')).toBe(PAGE_HEADERS.indexOf('mark.js CPU ms') + 1);
+    expect(at(plain, 'naive CPU ms')).toBe('800');
+    expect(at(plain, 'Factlens/naive')).toBe('0.13×');
+    const cut = pageRow(page('b', 150, false, { cpu: 20_000, extrapolated: true }));
+    expect(at(cut, 'naive CPU ms')).toBe('≈20,000');
+    expect(at(cut, 'Factlens/naive')).toBe('≈0.0050×');
   });
 
   it('counts the pages that meet each target', () => {
-    const result = { pages: [page('a', 4000, true), page('b', 150, false)] } as BrowserBenchResult;
+    const result = {
+      pages: [page('a', 4000, true), page('b', 150, false, { cpu: 200, extrapolated: false })],
+    } as BrowserBenchResult;
     expect(targetSummary(result)).toBe(
-      'targets met: CPU ≤ 0.5× mark.js on 1/2 pages, ≤ 3× the floor on 2/2, no added task over 50 ms on 2/2',
+      'targets met: CPU ≤ 0.5× mark.js on 1/2 pages, ≤ 0.25× the naive highlighter on 1/2, ' +
+        '≤ 3× the floor on 2/2, no added task over 50 ms on 2/2',
     );
+  });
+});
+
+describe('phase table', () => {
+  it('lists every phase with its share, the total and the unrecognised leaves', () => {
+    const text = formatPhases('no-mentions', {
+      phases: PHASES.map((phase) => ({
+        phase,
+        ms: phase === 'walk' ? 3 : phase === 'other' ? 1 : 0,
+        share: phase === 'walk' ? 0.75 : phase === 'other' ? 0.25 : 0,
+      })),
+      totalMs: 4,
+      other: [
+        {
+          name: 'Ro',
+          url: 'chrome-extension://x/content.js',
+          line: 15,
+          column: 9,
+          ms: 1,
+          head: '(t){if(!document',
+        },
+        { name: 'addEventListener', url: '', line: 0, column: 0, ms: 0.5, head: '' },
+      ],
+    }).split('\n');
+    expect(text[0]).toMatch(/^start-up on no-mentions by phase/);
+    expect(text[1]).toMatch(/^phase\s+ms\s+share$/);
+    expect(text).toContainEqual(expect.stringMatching(/^walk\s+3\.0\s+75%$/));
+    expect(text).toContainEqual(expect.stringMatching(/^paint\/style\s+0\.0\s+0%$/));
+    expect(text).toContainEqual(expect.stringMatching(/^total\s+4\.0\s+100%$/));
+    expect(text.slice(-2)).toEqual([
+      '     1.0 ms  Ro content.js:15:9  (t){if(!document',
+      '     0.5 ms  addEventListener native',
+    ]);
   });
 });

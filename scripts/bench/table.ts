@@ -1,5 +1,6 @@
 // Renders a browser benchmark run as an aligned text table (for the terminal) and as Markdown
 // (for the README). Both come from the same rows.
+import type { PhaseBreakdown } from './phases';
 import type { BrowserBenchResult, PageResult } from './results';
 
 export const fmtMs = (ms: number): string =>
@@ -24,6 +25,8 @@ export const fmtBytes = (b: number): string => {
 
 export const fmtCount = (n: number): string => (Number.isFinite(n) ? n.toLocaleString('en-US') : '–');
 
+export const fmtShare = (x: number) => (Number.isFinite(x) ? `${Math.round(x * 100)}%` : '–');
+
 const mark = (ok: boolean | null) => (ok === null ? '?' : ok ? 'ok' : 'MISS');
 
 export const PAGE_HEADERS = [
@@ -31,8 +34,10 @@ export const PAGE_HEADERS = [
   'text chars',
   'Factlens CPU ms',
   'mark.js CPU ms',
+  'naive CPU ms',
   'floor CPU ms',
   'Factlens/mark.js',
+  'Factlens/naive',
   'Factlens/floor',
   'longest task ms (Factlens / mark.js)',
   'load→marked ms',
@@ -40,19 +45,32 @@ export const PAGE_HEADERS = [
   'marks (Factlens / mark.js)',
 ];
 
+/** '>' : a lower bound (hard time limit); '≈' : extrapolated from part of the job. */
+const boundMark = (b: { timedOut: boolean; extrapolated: boolean }) =>
+  b.timedOut ? '>' : b.extrapolated ? '≈' : '';
+/** The same for a ratio against that figure: '<' an upper bound. */
+const ratioMark = (b: { timedOut: boolean; extrapolated: boolean }) =>
+  b.timedOut ? '<' : b.extrapolated ? '≈' : '';
+
 export function pageRow(p: PageResult): string[] {
-  if (p.error) return [p.id, fmtCount(p.textChars), `error: ${p.error}`, '', '', '', '', '', '', '', ''];
+  if (p.error) {
+    const row = [p.id, fmtCount(p.textChars), `error: ${p.error}`];
+    return [...row, ...PAGE_HEADERS.slice(row.length).map(() => '')];
+  }
   const m = p.markjs;
-  // '>' : a lower bound (hard time limit); '≈' : extrapolated from part of the alias list.
-  const lowerBound = m.timedOut ? '>' : m.extrapolated ? '≈' : '';
+  const n = p.naive;
+  const lowerBound = boundMark(m);
+  // Heap and marks are never extrapolated: of a cut run, they are what it got to.
   const partial = m.timedOut || m.extrapolated ? '≥' : '';
   return [
     p.id,
     fmtCount(p.textChars),
     fmtMs(p.factlens.cpuMs.median),
     `${lowerBound}${fmtMs(m.cpuMs.median)}`,
+    `${boundMark(n)}${fmtMs(n.cpuMs.median)}`,
     fmtMs(p.floor.cpuMs.median),
-    `${m.timedOut ? '<' : m.extrapolated ? '≈' : ''}${fmtRatio(p.ratios.vsMarkjs)}`,
+    `${ratioMark(m)}${fmtRatio(p.ratios.vsMarkjs)}`,
+    `${ratioMark(n)}${fmtRatio(p.ratios.vsNaive)}`,
     fmtRatio(p.ratios.vsFloor),
     `${fmtMs(p.factlens.longestTaskMs.median)} / ${lowerBound}${fmtMs(m.longestTaskMs.median)}`,
     fmtMs(p.factlens.loadToMarkedMs.median),
@@ -72,6 +90,10 @@ export const DETAIL_HEADERS = [
   'longest task: style/layout ms',
   'mark.js run ms',
   'mark.js aliases measured',
+  'naive longest task ms',
+  'naive run ms',
+  'naive marks',
+  'naive text measured',
 ];
 
 /** Where Factlens's time sits beyond the headline: its own JS, GC, and what the browser did meanwhile. */
@@ -86,9 +108,31 @@ export function detailRow(p: PageResult): string[] {
     fmtMs(f.renderingToMarkedMs.median),
     String(f.tasksOver50ms),
     fmtMs(f.longestTaskRenderingMs.median),
-    `${p.markjs.timedOut ? '>' : p.markjs.extrapolated ? '≈' : ''}${fmtMs(p.markjs.runMs.median)}`,
-    Number.isFinite(p.markjs.coverage) ? `${Math.round(p.markjs.coverage * 100)}%` : '–',
+    `${boundMark(p.markjs)}${fmtMs(p.markjs.runMs.median)}`,
+    fmtShare(p.markjs.coverage),
+    `${boundMark(p.naive)}${fmtMs(p.naive.longestTaskMs.median)}`,
+    `${boundMark(p.naive)}${fmtMs(p.naive.runMs.median)}`,
+    `${p.naive.timedOut || p.naive.extrapolated ? '≥' : ''}${fmtCount(p.naive.marks)}`,
+    fmtShare(p.naive.coverage),
   ];
+}
+
+/** Factlens's start-up on one page by phase, as a text table, with what the rules left unnamed. */
+export function formatPhases(pageId: string, b: PhaseBreakdown): string {
+  const rows = b.phases.map((p) => [p.phase, fmtMs(p.ms), fmtShare(p.share)]);
+  rows.push(['total', fmtMs(b.totalMs), b.totalMs > 0 ? '100%' : '–']);
+  const lines = [
+    `start-up on ${pageId} by phase (median Factlens run, CPU profile samples by the first recognised frame from the leaf up):`,
+    renderText(['phase', 'ms', 'share'], rows),
+  ];
+  if (b.other.length) {
+    lines.push('largest "other" leaves:');
+    for (const o of b.other.slice(0, 5)) {
+      const where = !o.url ? 'native' : o.head ? `content.js:${o.line}:${o.column}  ${o.head}` : o.url;
+      lines.push(`  ${fmtMs(o.ms).padStart(6)} ms  ${o.name} ${where}`);
+    }
+  }
+  return lines.join('\n');
 }
 
 const width = (s: string) => [...s].length;
@@ -112,8 +156,8 @@ export function targetLines(result: BrowserBenchResult): string[] {
     .filter((p) => !p.error)
     .map(
       (p) =>
-        `${p.id}: ≤0.5× mark.js ${mark(p.targets.halfOfMarkjs)}, ≤3× floor ${mark(p.targets.withinThreeFloors)}, ` +
-        `no task >50 ms ${mark(p.targets.noLongTask)}`,
+        `${p.id}: ≤0.5× mark.js ${mark(p.targets.halfOfMarkjs)}, ≤0.25× naive ${mark(p.targets.quarterOfNaive)}, ` +
+        `≤3× floor ${mark(p.targets.withinThreeFloors)}, no task >50 ms ${mark(p.targets.noLongTask)}`,
     );
 }
 
@@ -153,6 +197,7 @@ function header(result: BrowserBenchResult): string[] {
     `browser: ${result.chromium}`,
     `machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB, ${m.os}; Node ${m.node}`,
     `runs: median of ${result.repeats}; CPU profile sampling ${result.samplingIntervalUs} µs; ${result.aliases} aliases; mark.js ${result.markjsMode}`,
+    `naive highlighter: ${result.naiveMode}`,
     ...(result.build.stale
       ? [`build: npm run build FAILED, measured the earlier build of ${result.build.contentScriptBuiltAt}`]
       : []),
@@ -181,6 +226,7 @@ export function targetSummary(result: BrowserBenchResult): string {
   const met = (key: keyof PageResult['targets']) => pages.filter((p) => p.targets[key] === true).length;
   return (
     `targets met: CPU ≤ 0.5× mark.js on ${met('halfOfMarkjs')}/${pages.length} pages, ` +
+    `≤ 0.25× the naive highlighter on ${met('quarterOfNaive')}/${pages.length}, ` +
     `≤ 3× the floor on ${met('withinThreeFloors')}/${pages.length}, ` +
     `no added task over 50 ms on ${met('noLongTask')}/${pages.length}`
   );
@@ -190,7 +236,9 @@ export function formatMarkdown(result: BrowserBenchResult): string {
   return [
     `Measured ${result.date.slice(0, 10)} in ${result.chromium} on ${result.machine.cpu} (${result.machine.cores} cores); median of ${result.repeats} runs. ` +
       'CPU is main-thread time in samples whose stack holds the script (its JS and the DOM calls it makes); ' +
-      '≈ marks mark.js figures extrapolated from the share of aliases it marked within its time budget.',
+      '≈ marks mark.js figures extrapolated from the share of aliases it marked within its time budget, ' +
+      'and naive-highlighter figures from the share of the text it scanned within its own. ' +
+      'The naive highlighter: one TreeWalker pass, lower-cased `indexOf` for each alias, StaticRanges in one `CSS.highlights` entry.',
     '',
     renderMarkdown(PAGE_HEADERS, result.pages.map(pageRow)),
     '',

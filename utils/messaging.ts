@@ -3,11 +3,8 @@
 // receiver) or an answer of the wrong shape resolves to null, so a view degrades to a message
 // rather than breaking.
 import { browser } from 'wxt/browser';
-import {
-  type BackgroundRequest,
-  type BackgroundResponses,
-  checkBackgroundResponse,
-} from '@/lib/messages/background';
+import type { BackgroundRequest } from '@/lib/messages/background';
+import { type BackgroundResponses, checkBackgroundResponse } from '@/lib/messages/background-answers';
 import { type ContentRequest, type ContentResponses, checkContentResponse } from '@/lib/messages/content';
 
 export async function askBackground<R extends BackgroundRequest>(

@@ -1,11 +1,13 @@
 // Requests to the background from the content script and the extension pages, validated with a
 // schema: a message is data from another context, never trusted.
 import * as v from 'valibot';
-import type { CardData } from '../kb/card';
 import { ID_PATTERN, MAX_ID_LENGTH } from '../kb/entity-id';
-import type { AliasVerdict } from '../knowledge/guard';
-import { KNOWLEDGE_LIMITS, type Note, type Partial2 } from '../knowledge/schema';
+import { KNOWLEDGE_LIMITS } from '../knowledge/limits';
 import { PIN_LIMITS } from '../pins/schema';
+
+// The answers live apart, free of the schema library: the content script checks answers but
+// never parses requests, so it must not carry valibot.
+export * from './background-answers';
 
 /** Largest pack text a message may carry; the pack reader reports larger files by their size. */
 export const PACK_TEXT_LIMIT = 20_000_000;
@@ -137,59 +139,6 @@ export function parseBackgroundRequest(message: unknown): BackgroundRequest | nu
   return result.success ? result.output : null;
 }
 
-/** What only the reader knows about a card's entity: rendered out of the page's reach. */
-export interface OwnCard {
-  /** Set when the entity is one of the reader's entries or an imported pack's. */
-  entry?: { pack: string; packName: string; summary: Partial2; lookupOnly: boolean };
-  /** Notes about the entity, newest first. */
-  notes: Note[];
-}
-
-/** The background's answer to `card`: the data and which of its facts are pinned from this page. */
-export interface CardResponse {
-  data: CardData;
-  pinnedFacts: string[];
-  own?: OwnCard;
-}
-
-/** The answer to a change of the reader's knowledge: what changed, or why nothing did. */
-export type KnowledgeWriteResult =
-  | ({ ok: true } & Record<string, unknown>)
-  | { ok: false; error: string; message?: string; verdicts?: AliasVerdict[] };
-
-export type PinResponse = { ok: true; duplicate: boolean } | { ok: false; error: string };
-
-/** The answer to a change of the pin store: what changed, or why nothing did. */
-export type PinWriteResult =
-  | ({ ok: true } & Record<string, unknown>)
-  | { ok: false; error: string; message?: string };
-
-/** What the background answers to each request: the one map both sides are typed by. */
-export interface BackgroundResponses {
-  card: CardResponse | null;
-  'page-counts': true | null;
-  pin: PinResponse;
-  detector: string;
-  'open-side-panel': boolean;
-  step: boolean;
-  'tab-counts': Record<string, number>;
-  'pins/update': PinWriteResult;
-  'pins/remove': PinWriteResult;
-  'pins/restore': PinWriteResult;
-  'pins/clear': PinWriteResult;
-  'pins/import': PinWriteResult;
-  'notes/add': KnowledgeWriteResult;
-  'notes/update': KnowledgeWriteResult;
-  'notes/remove': KnowledgeWriteResult;
-  'notes/restore': KnowledgeWriteResult;
-  'entities/save': KnowledgeWriteResult;
-  'entities/remove': KnowledgeWriteResult;
-  'entities/restore': KnowledgeWriteResult;
-  'packs/import': KnowledgeWriteResult;
-  'packs/set-enabled': KnowledgeWriteResult;
-  'packs/remove': KnowledgeWriteResult;
-  'knowledge/clear': KnowledgeWriteResult;
-}
 export type BackgroundType = BackgroundRequest['type'];
 export type RequestOf<K extends BackgroundType> = Extract<BackgroundRequest, { type: K }>;
 
@@ -227,47 +176,4 @@ export function acceptsSender(
   // A content script's sender URL is the web page's; the extension's pages have its origin,
   // whether in a tab, the popup or the side panel.
   return !PAGES_ONLY.has(request.type) || sender.url?.startsWith(self.origin) === true;
-}
-
-const isCountMap = (value: unknown): value is Record<string, number> =>
-  value !== null &&
-  typeof value === 'object' &&
-  !Array.isArray(value) &&
-  Object.values(value).every((n) => typeof n === 'number' && Number.isInteger(n) && n >= 0);
-
-/**
- * Checks an answer where it crosses into the asking context: a value of the wrong shape (another
- * version of the extension answering, a bug) becomes null, as a failed request does.
- */
-export function checkBackgroundResponse<K extends BackgroundType>(
-  type: K,
-  value: unknown,
-): BackgroundResponses[K] | null {
-  const ok = (() => {
-    switch (type) {
-      case 'card': {
-        const r = value as CardResponse | null;
-        return (
-          r !== null &&
-          typeof r === 'object' &&
-          typeof r.data?.entity?.id === 'string' &&
-          Array.isArray(r.pinnedFacts)
-        );
-      }
-      case 'detector':
-        return typeof value === 'string';
-      case 'step':
-      case 'open-side-panel':
-        return typeof value === 'boolean';
-      case 'page-counts':
-        return value === true;
-      case 'tab-counts':
-        return isCountMap(value);
-      default:
-        return (
-          value !== null && typeof value === 'object' && typeof (value as { ok?: unknown }).ok === 'boolean'
-        );
-    }
-  })();
-  return ok ? (value as BackgroundResponses[K]) : null;
 }

@@ -4,8 +4,9 @@ import * as v from 'valibot';
 import type { CardData } from '../kb/card';
 import { ID_PATTERN, MAX_ID_LENGTH } from '../kb/entity-id';
 import type { AliasVerdict } from '../knowledge/guard';
-import { KNOWLEDGE_LIMITS, type Note, type Partial2 } from '../knowledge/schema';
-import { PIN_LIMITS } from '../pins/schema';
+import { KNOWLEDGE_LIMITS } from '../knowledge/limits';
+import type { Note, Partial2 } from '../knowledge/schema';
+import { PIN_LIMITS } from '../pins/limits';
 
 /** Largest pack text a message may carry; the pack reader reports larger files by their size. */
 export const PACK_TEXT_LIMIT = 20_000_000;

@@ -52,6 +52,11 @@ export interface PageMarkerDeps {
   onCountsChanged: () => void;
   /** Called once, when the first pass over the page is done, with the number of marks painted. */
   onFirstPass?: (marks: number) => void;
+  /**
+   * Called once, when the first mention is found (painted or looked up on hover only), before it
+   * is painted: until then the page has none of our highlights, styles or listeners.
+   */
+  onFirstMark?: () => void;
   /** Called once per batch of page mutations (the content script re-checks its host element). */
   onMutationBatch?: () => void;
   /** The ::highlight() rules, also needed inside open shadow roots, which document rules don't reach. */
@@ -77,6 +82,8 @@ export class PageMarker {
   private readonly observer: MutationObserver;
   private options: MarkerOptions = { firstMentionOnly: false, hiddenTypes: new Set() };
   private painted = 0;
+  /** A mention was found: our highlights are registered and shadow roots get our styles. */
+  private marked = false;
   private readonly shownEntities = new Set<string>();
   private scheduled = false;
   private scanner: PageScanner<Text> = EMPTY_SCANNER;
@@ -102,7 +109,6 @@ export class PageMarker {
   start(options: MarkerOptions): void {
     this.options = options;
     this.stopped = false;
-    this.registerHighlights();
     const { doc } = this.deps;
     this.observe(doc);
     this.walkFromViewport = true;
@@ -184,9 +190,9 @@ export class PageMarker {
     return this.scanner.counts();
   }
 
-  /** Puts our highlights back if the page cleared the shared registry. */
+  /** Puts our highlights back if the page cleared the shared registry (none before a mention). */
   registerHighlights(): void {
-    if (this.stopped) return;
+    if (this.stopped || !this.marked) return;
     if (CSS.highlights.get(MARK_HIGHLIGHT) !== this.highlight)
       CSS.highlights.set(MARK_HIGHLIGHT, this.highlight);
     if (CSS.highlights.get(ACTIVE_HIGHLIGHT) !== this.active)
@@ -213,7 +219,13 @@ export class PageMarker {
     if (this.shadowRoots.has(shadow)) return;
     this.shadowRoots.add(shadow);
     this.observe(shadow);
-    // ::highlight() rules in the document don't apply inside shadow trees; adopt ours there.
+    if (this.marked) this.adoptSheet(shadow);
+    this.walks.push(createTextWalk(shadow, (s) => this.addShadowRoot(s)));
+    this.schedule();
+  }
+
+  /** ::highlight() rules in the document don't apply inside shadow trees; ours are adopted there. */
+  private adoptSheet(shadow: ShadowRoot): void {
     try {
       const sheet = this.shadowSheet();
       if (!shadow.adoptedStyleSheets.includes(sheet)) {
@@ -223,8 +235,14 @@ export class PageMarker {
       // Firefox's content-script wrappers may refuse a sheet from our world: the text is still
       // scanned and hoverable, only its marks are unstyled inside this component.
     }
-    this.walks.push(createTextWalk(shadow, (s) => this.addShadowRoot(s)));
-    this.schedule();
+  }
+
+  /** The first mention: what the page needs to show marks, and nothing before. */
+  private firstMark(): void {
+    this.marked = true;
+    this.deps.onFirstMark?.();
+    this.registerHighlights();
+    for (const shadow of this.shadowRoots) this.adoptSheet(shadow);
   }
 
   private observe(target: Node): void {
@@ -347,6 +365,7 @@ export class PageMarker {
       const type = this.deps.entityType(mention.entity);
       if (type && hiddenTypes.has(type)) continue;
       if (firstMentionOnly && this.shownEntities.has(mention.entity)) continue;
+      if (!this.marked) this.firstMark();
       const range = new StaticRange({
         startContainer: node,
         startOffset: mention.start,

@@ -1,6 +1,9 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
+/** The hover card's own file, card-ui.js, loaded by the content script on first need. */
+const CARD_ENTRY = 'card-ui';
+
 // Chrome gets the side panel; Firefox gets a sidebar_action from the same entrypoint.
 // The manifest is a function so that Chrome-only permissions never reach the Firefox build.
 export default defineConfig({
@@ -21,10 +24,21 @@ export default defineConfig({
     ],
   },
   hooks: {
-    // The content script loads on every page: it uses the browser's own promise-based API
-    // (Firefox's `browser`, MV3 Chrome's `chrome`) instead of webextension-polyfill.
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (entrypoints.every((e) => e.type === 'content-script')) {
+      // The card's file (entrypoints/card-ui.ts), which the content script imports on first need:
+      // an ES module (WXT builds unlisted scripts as IIFEs) whose default export is what its main
+      // returns, minified in full (Vite leaves an ES library's whitespace and comments).
+      if (entrypoints.length === 1 && entrypoints[0]!.name === CARD_ENTRY) {
+        const build = config.build!;
+        if (build.lib) build.lib.formats = ['es'];
+        if (build.minify !== false) {
+          const options = build.rollupOptions!;
+          options.output = { ...(options.output as object), minify: true, comments: false };
+        }
+      }
+      // The content script loads on every page: it (and the card it loads) uses the browser's own
+      // promise-based API (Firefox's `browser`, MV3 Chrome's `chrome`), not webextension-polyfill.
+      if (entrypoints.every((e) => e.type === 'content-script' || e.name === CARD_ENTRY)) {
         config.resolve ??= {};
         config.resolve.alias = { ...(config.resolve.alias as object), 'wxt/browser': '@wxt-dev/browser' };
       }
@@ -40,6 +54,20 @@ export default defineConfig({
         ? ['storage', 'contextMenus', 'activeTab']
         : ['storage', 'sidePanel', 'contextMenus', 'activeTab'],
     action: { default_title: '__MSG_actionTitle__' },
+    // Chrome loads a file a content script imports only if pages may load it: through a URL
+    // made afresh each session (runtime.getURL gives it), so a page can't probe for Factlens by a
+    // fixed address. Firefox lets a content script import the extension's files without this.
+    ...(browser === 'firefox'
+      ? {}
+      : {
+          web_accessible_resources: [
+            {
+              resources: [`${CARD_ENTRY}.js`],
+              matches: ['http://*/*', 'https://*/*'],
+              use_dynamic_url: true,
+            },
+          ],
+        }),
     commands: {
       'toggle-site': {
         suggested_key: { default: 'Alt+Shift+F' },

@@ -1,6 +1,8 @@
-// Mounts the hover card in our shadow root, fetches its data from the background (the content
-// script never carries the fact index), positions it next to the mention with Floating UI and
-// manages focus: keyboard users land in the card and return where they were on Esc.
+// The hover card, in a file of its own that the content script loads on first need (see
+// card-loader.ts): it mounts the card in our shadow root, asks the background for its data through
+// the content script's messaging (the content script never carries the fact index), positions it
+// next to the mention with Floating UI and manages focus: keyboard users land in the card and
+// return where they were on Esc.
 import { computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import { render } from 'preact';
 import { cardCss } from '@/components/card/card-css';
@@ -9,7 +11,7 @@ import { t } from '@/components/i18n';
 import { pinErrorText } from '@/components/shared/pin-error';
 import type { Lang } from '@/lib/kb/format';
 import type { CardResponse } from '@/lib/messages/background';
-import { askBackground } from '@/utils/messaging';
+import type { askBackground } from '@/utils/messaging';
 
 export interface CardAnchor {
   /** The mention's rectangles in viewport coordinates, recomputed on scroll. */
@@ -21,6 +23,8 @@ export interface CardAnchor {
 export interface CardUiOptions {
   shadow: ShadowRoot;
   host: HTMLElement;
+  /** The content script's messaging: one copy of it (and of its answer checks) per page. */
+  ask: typeof askBackground;
   language(): Lang;
   setLanguage(lang: Lang): void;
   onPointerOver(over: boolean): void;
@@ -46,11 +50,15 @@ export interface CardUi {
   prepare(): void;
   /** Pins changed elsewhere (the side panel): cached "pinned" states are stale; an open card redraws. */
   invalidate(): void;
-  setTheme(theme: string | null): void;
+}
+
+/** What the card's file gives the content script once loaded. */
+export interface CardModule {
+  createCardUi(opts: CardUiOptions): CardUi;
 }
 
 export function createCardUi(opts: CardUiOptions): CardUi {
-  const { shadow, host } = opts;
+  const { shadow, host, ask } = opts;
   const layer = document.createElement('div');
   layer.className = 'fl-layer';
   layer.hidden = true;
@@ -97,7 +105,7 @@ export function createCardUi(opts: CardUiOptions): CardUi {
     }
     let pending = cache.get(entity);
     if (!pending) {
-      pending = askBackground({
+      pending = ask({
         type: 'card',
         entity,
         url: location.href,
@@ -137,7 +145,7 @@ export function createCardUi(opts: CardUiOptions): CardUi {
         }}
         onClose={() => hide()}
         onOpenSidePanel={() => {
-          void askBackground({ type: 'open-side-panel', entity: current?.data.entity.id });
+          void ask({ type: 'open-side-panel', entity: current?.data.entity.id });
         }}
         onToggleLang={() => {
           opts.setLanguage(lang === 'zh' ? 'en' : 'zh');
@@ -200,7 +208,7 @@ export function createCardUi(opts: CardUiOptions): CardUi {
 
   const pin = async (factId: string) => {
     if (!current) return;
-    const result = await askBackground({
+    const result = await ask({
       type: 'pin',
       factId,
       entity: current.data.entity.id,
@@ -237,7 +245,7 @@ export function createCardUi(opts: CardUiOptions): CardUi {
   const addNote = async (text: string): Promise<string | null> => {
     if (!current) return null;
     const entity = current.data.entity.id;
-    const result = await askBackground({
+    const result = await ask({
       type: 'notes/add',
       entity,
       text,
@@ -252,7 +260,7 @@ export function createCardUi(opts: CardUiOptions): CardUi {
 
   const updateNote = async (id: string, text: string): Promise<string | null> => {
     if (!current) return null;
-    const result = await askBackground({ type: 'notes/update', id, text });
+    const result = await ask({ type: 'notes/update', id, text });
     if (!result?.ok) return noteError(result);
     await reload(current.data.entity.id);
     return null;
@@ -344,10 +352,6 @@ export function createCardUi(opts: CardUiOptions): CardUi {
         pinned = new Set(response.pinnedFacts);
         draw();
       });
-    },
-    setTheme(theme) {
-      if (theme) host.setAttribute('data-theme', theme);
-      else host.removeAttribute('data-theme');
     },
   };
 }

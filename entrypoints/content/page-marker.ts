@@ -69,6 +69,11 @@ export interface PageMarkerDeps {
   onCountsChanged: () => void;
   /** Called once, when the first pass over the page is done, with the number of marks painted. */
   onFirstPass?: (marks: number) => void;
+  /**
+   * Called once, when the first mention is found (painted or looked up on hover only), before it
+   * is painted: until then the page has none of our highlights, styles or listeners.
+   */
+  onFirstMark?: () => void;
   /** Called once per batch of page mutations (the content script re-checks its host element). */
   onMutationBatch?: () => void;
   /** The ::highlight() rules, also needed inside open shadow roots, which document rules don't reach. */
@@ -99,6 +104,8 @@ export class PageMarker {
   private readonly observer: MutationObserver;
   private options: MarkerOptions = { firstMentionOnly: false, hiddenTypes: new Set() };
   private painted = 0;
+  /** A mention was found: our highlights are registered and shadow roots get our styles. */
+  private marked = false;
   private readonly shownEntities = new Set<string>();
   private scheduled = false;
   private scanner: PageScanner<ScanKey> = EMPTY_SCANNER;
@@ -124,7 +131,6 @@ export class PageMarker {
   start(options: MarkerOptions): void {
     this.options = options;
     this.stopped = false;
-    this.registerHighlights();
     const { doc } = this.deps;
     this.observe(doc);
     this.walkFromViewport = true;
@@ -208,9 +214,9 @@ export class PageMarker {
     return this.scanner.counts();
   }
 
-  /** Puts our highlights back if the page cleared the shared registry. */
+  /** Puts our highlights back if the page cleared the shared registry (none before a mention). */
   registerHighlights(): void {
-    if (this.stopped) return;
+    if (this.stopped || !this.marked) return;
     if (CSS.highlights.get(MARK_HIGHLIGHT) !== this.highlight)
       CSS.highlights.set(MARK_HIGHLIGHT, this.highlight);
     if (CSS.highlights.get(ACTIVE_HIGHLIGHT) !== this.active)
@@ -237,7 +243,13 @@ export class PageMarker {
     if (this.shadowRoots.has(shadow)) return;
     this.shadowRoots.add(shadow);
     this.observe(shadow);
-    // ::highlight() rules in the document don't apply inside shadow trees; adopt ours there.
+    if (this.marked) this.adoptSheet(shadow);
+    this.walks.push(createTextWalk(shadow, (s) => this.addShadowRoot(s)));
+    this.schedule();
+  }
+
+  /** ::highlight() rules in the document don't apply inside shadow trees; ours are adopted there. */
+  private adoptSheet(shadow: ShadowRoot): void {
     try {
       const sheet = this.shadowSheet();
       if (!shadow.adoptedStyleSheets.includes(sheet)) {
@@ -247,8 +259,14 @@ export class PageMarker {
       // Firefox's content-script wrappers may refuse a sheet from our world: the text is still
       // scanned and hoverable, only its marks are unstyled inside this component.
     }
-    this.walks.push(createTextWalk(shadow, (s) => this.addShadowRoot(s)));
-    this.schedule();
+  }
+
+  /** The first mention: what the page needs to show marks, and nothing before. */
+  private firstMark(): void {
+    this.marked = true;
+    this.deps.onFirstMark?.();
+    this.registerHighlights();
+    for (const shadow of this.shadowRoots) this.adoptSheet(shadow);
   }
 
   private observe(target: Node): void {
@@ -413,17 +431,20 @@ export class PageMarker {
     const { key } = window;
     const before = scan.found.get(key)?.length ?? 0;
     const found = this.scanner.add(key, window.text, windowFilter(key, window.offset, this.filter!));
+    adaptWindow(scan, found.length);
     if (found.length === 0 && before === 0) return false;
-    scan.found.set(
-      key,
-      found.map((m) => shift(m, window.offset)),
-    );
+    const shifted = found.map((m) => shift(m, window.offset));
+    scan.found.set(key, shifted);
     const mentions = mentionsOf(scan);
-    this.unpaint(key.node);
-    if (mentions.length) {
-      this.mentionsByNode.set(key.node, mentions);
-      this.paint(key.node, mentions);
-    } else this.mentionsByNode.delete(key.node);
+    if (mentions.length) this.mentionsByNode.set(key.node, mentions);
+    else this.mentionsByNode.delete(key.node);
+    if (before === 0 && key === scan.keys[scan.keys.length - 1]) {
+      // A new window follows everything painted so far: add its marks, repaint nothing.
+      this.paint(key.node, shifted, true);
+    } else {
+      this.unpaint(key.node);
+      if (mentions.length) this.paint(key.node, mentions);
+    }
     return true;
   }
 
@@ -479,6 +500,7 @@ export class PageMarker {
       const type = this.deps.entityType(mention.entity);
       if (type && hiddenTypes.has(type)) continue;
       if (firstMentionOnly && this.shownEntities.has(mention.entity)) continue;
+      if (!this.marked) this.firstMark();
       const range = new StaticRange({
         startContainer: node,
         startOffset: mention.start,

@@ -1,6 +1,6 @@
 // One document marked and hoverable: the page marker, our UI host, the card and the pointer
-// controller, wired together. The content script makes one per page where Factlens is on; the
-// welcome page makes one for its own live sentences.
+// controller, wired together; the last three only once the page has a mention. The content script
+// makes one per page where Factlens is on; the welcome page makes one for its own live sentences.
 import { uiLanguage } from '@/components/i18n';
 import { themeAttribute } from '@/components/theme';
 import type { Engine } from '@/lib/detect/engine';
@@ -9,7 +9,9 @@ import { createFurnitureRules, entitySites, pageHostOf } from '@/lib/dom/furnitu
 import { quoteOf } from '@/lib/dom/quote';
 import type { Lang } from '@/lib/kb/format';
 import type { Settings } from '@/lib/settings/schema';
-import { type CardUi, createCardUi } from './card-ui';
+import { askBackground } from '@/utils/messaging';
+import { createLazyCard } from './card-loader';
+import type { CardUi } from './card-ui';
 import { highlightCss } from './highlight-style';
 import { markAt, markRects } from './hit-test';
 import { createHoverController, type HoverController } from './hover';
@@ -19,9 +21,8 @@ import { createUiHost, type UiHost } from './ui-host';
 
 export interface PageSession {
   marker: PageMarker;
-  ui: UiHost;
+  /** The card; its code, our host element and the pointer listeners come with the first mention. */
   card: CardUi;
-  hover: HoverController;
   /** Opens a mark's card (the keyboard path), focused. */
   showCard(mark: Mark, focus: boolean): void;
   /** Settings changed: mark style, filters, theme and language follow without a rescan. */
@@ -62,7 +63,6 @@ const markerOptions = (s: Settings) => ({
 export function activatePage(deps: PageSessionDeps): PageSession {
   const { doc } = deps;
   const win = doc.defaultView ?? window;
-  const ui = createUiHost(doc);
   let sites: ReturnType<typeof entitySites> | null = null;
   // The reader's language switch in the card, until the settings change.
   let lang: Lang | null = null;
@@ -70,7 +70,66 @@ export function activatePage(deps: PageSessionDeps): PageSession {
     const s = deps.settings();
     return lang ?? (s.factLanguage === 'auto' ? uiLanguage() : s.factLanguage);
   };
-  ui.setHighlightCss(highlightCss(deps.settings().markStyle, deps.settings().theme));
+  const markCss = () => highlightCss(deps.settings().markStyle, deps.settings().theme);
+  const setTheme = (host: HTMLElement) => {
+    const theme = themeAttribute(deps.settings().theme);
+    if (theme) host.setAttribute('data-theme', theme);
+    else host.removeAttribute('data-theme');
+  };
+
+  // Most pages mention nothing we know: they never get our element, its styles (whose document
+  // rules would cost the page a style recalculation) or our pointer listeners. All of it is made
+  // when the first mention is found, painted or looked up on hover only.
+  let ui: UiHost | null = null;
+  const ensureUi = (): UiHost => {
+    if (!ui) {
+      ui = createUiHost(doc);
+      ui.setHighlightCss(markCss());
+      setTheme(ui.host);
+    }
+    return ui;
+  };
+  let hover: HoverController | null = null;
+  let live = true;
+  const card = createLazyCard({
+    ui: ensureUi,
+    ask: askBackground,
+    language,
+    setLanguage: (l) => {
+      lang = l;
+    },
+    onPointerOver: (over) => hover?.setOverCard(over),
+    onHidden: () => marker.setActive(null),
+  });
+
+  const anchorFor = (mark: Mark) => ({
+    rects: () => markRects(doc, mark),
+    context: mark.node.parentElement,
+  });
+  const startHover = () =>
+    createHoverController<{ key: Mark; mark: Mark }>(win, {
+      hitTest: (x, y) => {
+        const mark = markAt(marker, doc, x, y);
+        return mark ? { key: mark, mark } : null;
+      },
+      isOwnUi: (e) => e.target === ui?.host,
+      onPending: ({ mark }) => card.prefetch(mark.mention.entity),
+      onShow: ({ mark }, _x, _y, via) => {
+        performance.mark('factlens:card-requested');
+        ensureUi().ensureAttached();
+        marker.setActive(mark);
+        card.setKey(mark);
+        // A tap on a linked mark opened the card instead of the link: the card offers it.
+        const link = via === 'tap' || via === 'click' ? linkOf(mark.node) : null;
+        const quote = quoteOf(mark.node, mark.mention.start, mark.mention.end);
+        void card.show(mark.mention.entity, anchorFor(mark), link ? { link, quote } : { quote });
+      },
+      onHide: () => card.hide(),
+      isShown: () => card.isShown(),
+      shownKey: () => card.shownKey(),
+      trigger: () => ({ mode: deps.settings().cardTrigger, delayMs: deps.settings().restDelayMs }),
+    });
+
   const marker = new PageMarker({
     doc,
     createScanner: () => {
@@ -86,13 +145,15 @@ export function activatePage(deps: PageSessionDeps): PageSession {
     entityType: deps.entityType,
     unmarked: (id) => deps.unmarked?.(id) ?? false,
     onCountsChanged: deps.onCountsChanged,
-    onMutationBatch: () => ui.ensureAttached(),
-    // With marks on the page, get the card ready while the page is idle: the first hover
-    // then costs one render, not a style sheet parse.
-    onFirstPass: (marks) => {
-      if (marks > 0) requestIdleCallback(() => card.prepare(), { timeout: 2000 });
+    onMutationBatch: () => ui?.ensureAttached(),
+    onFirstMark: () => {
+      ensureUi();
+      hover ??= startHover();
+      // Get the card's code and styles ready while the page is idle: the first hover then costs
+      // one render, not a load and a style sheet parse.
+      requestIdleCallback(() => live && card.prepare(), { timeout: 2000 });
     },
-    highlightCss: () => highlightCss(deps.settings().markStyle, deps.settings().theme),
+    highlightCss: markCss,
     // Made afresh after each batch of page changes (the rules remember what they judged);
     // the entities' sites are read once.
     createFilter: () => {
@@ -101,71 +162,33 @@ export function activatePage(deps: PageSessionDeps): PageSession {
       return (node, mentions) => rules.keep(node, mentions);
     },
   });
-  const anchorFor = (mark: Mark) => ({
-    rects: () => markRects(doc, mark),
-    context: mark.node.parentElement,
-  });
-  let hover: HoverController | null = null;
-  const card = createCardUi({
-    shadow: ui.shadow,
-    host: ui.host,
-    language,
-    setLanguage: (l) => {
-      lang = l;
-    },
-    onPointerOver: (over) => hover?.setOverCard(over),
-    onHidden: () => marker.setActive(null),
-  });
-  card.setTheme(themeAttribute(deps.settings().theme));
-  hover = createHoverController<{ key: Mark; mark: Mark }>(win, {
-    hitTest: (x, y) => {
-      const mark = markAt(marker, doc, x, y);
-      return mark ? { key: mark, mark } : null;
-    },
-    isOwnUi: (e) => e.target === ui.host,
-    onPending: ({ mark }) => card.prefetch(mark.mention.entity),
-    onShow: ({ mark }, _x, _y, via) => {
-      performance.mark('factlens:card-requested');
-      ui.ensureAttached();
-      marker.setActive(mark);
-      card.setKey(mark);
-      // A tap on a linked mark opened the card instead of the link: the card offers it.
-      const link = via === 'tap' || via === 'click' ? linkOf(mark.node) : null;
-      const quote = quoteOf(mark.node, mark.mention.start, mark.mention.end);
-      void card.show(mark.mention.entity, anchorFor(mark), link ? { link, quote } : { quote });
-    },
-    onHide: () => card.hide(),
-    isShown: () => card.isShown(),
-    shownKey: () => card.shownKey(),
-    trigger: () => ({ mode: deps.settings().cardTrigger, delayMs: deps.settings().restDelayMs }),
-  });
   marker.start(markerOptions(deps.settings()));
-  const h = hover;
 
   return {
     marker,
-    ui,
     card,
-    hover: h,
     showCard(mark, focus) {
+      ensureUi().ensureAttached();
       card.setKey(mark);
       const quote = quoteOf(mark.node, mark.mention.start, mark.mention.end);
       void card.show(mark.mention.entity, anchorFor(mark), { focus, quote });
     },
     applySettings() {
-      const s = deps.settings();
       lang = null;
-      ui.setHighlightCss(highlightCss(s.markStyle, s.theme));
-      marker.setOptions(markerOptions(s));
+      marker.setOptions(markerOptions(deps.settings()));
       marker.refreshShadowCss();
-      card.setTheme(themeAttribute(s.theme));
+      if (ui) {
+        ui.setHighlightCss(markCss());
+        setTheme(ui.host);
+      }
       card.refresh();
     },
     destroy() {
-      h.destroy();
+      live = false;
+      hover?.destroy();
       card.hide();
       marker.stop();
-      ui.destroy();
+      ui?.destroy();
     },
   };
 }

@@ -3,7 +3,7 @@
 import * as v from 'valibot';
 import { ID_PATTERN, MAX_ID_LENGTH } from '../kb/entity-id';
 import { KNOWLEDGE_LIMITS } from '../knowledge/limits';
-import { PIN_LIMITS } from '../pins/schema';
+import { PIN_LIMITS } from '../pins/limits';
 
 // The answers live apart, free of the schema library: the content script checks answers but
 // never parses requests, so it must not carry valibot.

@@ -3,8 +3,10 @@
 // are enforced in one place and a bad entry always comes with a reason a person can read.
 
 import * as v from 'valibot';
-import { ID_PATTERN, MAX_ID_LENGTH } from '../kb/entity-id';
-import { KNOWLEDGE_LIMITS } from '../knowledge/limits';
+import { ID_PATTERN } from '../kb/entity-id';
+import { PIN_LIMITS } from './limits';
+
+export { PIN_LIMITS } from './limits';
 
 export interface Pin {
   /** Derived from factId and the page URL without its #fragment: one pin per fact per page. */
@@ -24,17 +26,6 @@ export interface Pin {
    */
   quote: string;
 }
-
-export const PIN_LIMITS = {
-  note: 5000,
-  tags: 20,
-  tag: 40,
-  url: 4096,
-  title: 1000,
-  /** The same bound as a note's quote: a sentence, never a page's worth. */
-  quote: KNOWLEDGE_LIMITS.quote,
-  id: MAX_ID_LENGTH,
-} as const;
 
 const kbId = () =>
   v.pipe(

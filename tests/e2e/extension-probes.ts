@@ -1,10 +1,15 @@
 // Watches what the extension itself does in a page: console errors from its scripts and any
-// network request its code starts (the CDP initiator stack names the script that asked).
+// network request its code starts (the CDP initiator stack names the script that asked). Loads
+// of the extension's own files (the card's code, imported by the content script through the
+// per-session URL Chrome gives it) never leave the browser: they are listed apart, by path.
 import type { Page } from 'playwright-core';
 
 export interface ExtensionProbe {
   errors: string[];
+  /** Requests for anything but the extension's own files. */
   requests: string[];
+  /** Paths of the extension's own files its scripts loaded in the page, e.g. `/card-ui.js`. */
+  ownFiles: string[];
 }
 
 interface CallFrame {
@@ -24,7 +29,7 @@ function stackUrls(stack: StackTrace | undefined): string[] {
 /** `extensionId` scopes the probe to our extension (pages may reference other extensions' URLs). */
 export async function probeExtension(page: Page, extensionId: string): Promise<ExtensionProbe> {
   const origin = `chrome-extension://${extensionId}/`;
-  const probe: ExtensionProbe = { errors: [], requests: [] };
+  const probe: ExtensionProbe = { errors: [], requests: [], ownFiles: [] };
   page.on('console', (msg) => {
     if (msg.type() === 'error' && msg.location().url.startsWith(origin)) {
       probe.errors.push(`${msg.text()} @ ${msg.location().url}`);
@@ -57,7 +62,10 @@ export async function probeExtension(page: Page, extensionId: string): Promise<E
     'Network.requestWillBeSent',
     (event: { request: { url: string }; initiator: { url?: string; stack?: StackTrace } }) => {
       const urls = [event.initiator.url ?? '', ...stackUrls(event.initiator.stack)];
-      if (urls.some((u) => u.startsWith(origin))) probe.requests.push(event.request.url);
+      if (!urls.some((u) => u.startsWith(origin))) return;
+      const url = new URL(event.request.url);
+      if (url.protocol === 'chrome-extension:') probe.ownFiles.push(url.pathname);
+      else probe.requests.push(event.request.url);
     },
   );
   return probe;

@@ -1,6 +1,10 @@
 // Hostile and extreme pages: Factlens keeps working or backs off gracefully, never throws,
 // never freezes the tab, never lets the page touch the pins.
-import { describe, expect, it } from 'vitest';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ExtensionBrowser, launchWithExtension } from './browser';
 import { probeExtension } from './extension-probes';
 import {
   cardLocator,
@@ -10,6 +14,7 @@ import {
   markedTexts,
   waitForMarks,
 } from './page-helpers';
+import { EXTENSION_DIR } from './paths';
 import { useSession } from './session';
 import { sendToTab, storedPins } from './worker';
 
@@ -63,6 +68,9 @@ describe('hostile pages', () => {
     await cardLocator(tab).waitFor({ state: 'visible' });
     const radius = await cardLocator(tab).evaluate((el) => getComputedStyle(el).borderTopLeftRadius);
     expect(radius).toBe('12px');
+    // The card's code came from the extension's own file, which the page's policy doesn't govern.
+    expect(probe.ownFiles).toEqual(['/card-ui.js']);
+    expect(await tab.evaluate(() => performance.getEntriesByName('factlens:card-load').length)).toBe(1);
     expect(probe.errors).toEqual([]);
     expect(probe.requests).toEqual([]);
     await tab.close();
@@ -232,6 +240,40 @@ describe('extreme pages', () => {
     );
     expect(await responsive(tab)).toBe(2);
     expect(probe.errors).toEqual([]);
+    await tab.close();
+  });
+});
+
+describe('the card without its file', () => {
+  // A build whose card file is gone stands in for an extension updated or removed under an open
+  // page: the content script can no longer load the card's code.
+  let browser: ExtensionBrowser;
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'factlens-no-card-'));
+    await cp(EXTENSION_DIR, dir, { recursive: true });
+    await rm(join(dir, 'card-ui.js'));
+    browser = await launchWithExtension({ extensionDir: dir, closeWelcome: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('says the card is unavailable, and marking goes on', async () => {
+    session.server.route('/no-card.html', { body: page(ARTICLE) });
+    const tab = await browser.context.newPage();
+    await tab.goto(session.server.url('/no-card.html'));
+    await waitForMarks(tab, 3);
+    await hoverMark(tab, 'Qwen');
+    await cardLocator(tab).waitFor({ state: 'visible' });
+    expect(await cardLocator(tab).textContent()).toContain('reload the page');
+    await tab.mouse.move(2, 2);
+    await cardLocator(tab).waitFor({ state: 'hidden' });
+    // New text is still marked.
+    await tab.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<p>DeepSeek too.</p>'));
+    await expect.poll(() => markedTexts(tab)).toContain('DeepSeek');
+    expect(await responsive(tab)).toBe(2);
     await tab.close();
   });
 });

@@ -101,3 +101,39 @@ export async function evaluateIsolated<T>(page: Page, expression: string): Promi
     await cdp.detach();
   }
 }
+
+/**
+ * The event types the extension's content script listens for on the page's window and document,
+ * read through the DevTools protocol in the content script's own world (a page's world can't see
+ * them). WXT's own start-up event (a name with `:wxt:` in it) is left out.
+ */
+export async function contentScriptListeners(page: Page): Promise<{ window: string[]; document: string[] }> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const worlds: { id: number; origin: string; auxData?: { type?: string; frameId?: string } }[] = [];
+    cdp.on('Runtime.executionContextCreated', (e: { context: (typeof worlds)[number] }) =>
+      worlds.push(e.context),
+    );
+    await cdp.send('Runtime.enable');
+    const { frameTree } = (await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
+    const world = worlds.find(
+      (w) =>
+        w.origin.startsWith('chrome-extension://') &&
+        w.auxData?.type === 'isolated' &&
+        w.auxData.frameId === frameTree.frame.id,
+    );
+    if (!world) throw new Error('no content script world in the page');
+    const typesOn = async (expression: string) => {
+      const { result } = (await cdp.send('Runtime.evaluate', { expression, contextId: world.id })) as {
+        result: { objectId: string };
+      };
+      const { listeners } = (await cdp.send('DOMDebugger.getEventListeners', {
+        objectId: result.objectId,
+      })) as { listeners: { type: string }[] };
+      return listeners.map((l) => l.type).filter((type) => !type.includes(':wxt:'));
+    };
+    return { window: await typesOn('window'), document: await typesOn('document') };
+  } finally {
+    await cdp.detach();
+  }
+}

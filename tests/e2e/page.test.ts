@@ -4,7 +4,15 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { probeExtension } from './extension-probes';
-import { cardLocator, hoverMark, markCenter, markCount, markedTexts, waitForMarks } from './page-helpers';
+import {
+  cardLocator,
+  contentScriptListeners,
+  hoverMark,
+  markCenter,
+  markCount,
+  markedTexts,
+  waitForMarks,
+} from './page-helpers';
 import { hasShared, SHARED_DIR } from './paths';
 import { useSession } from './session';
 import { patchSettings, sendToTab, tabIdOf } from './worker';
@@ -187,6 +195,45 @@ describe('a changing page', () => {
       });
       return texts.includes('Meituan') && texts.includes('DiDi');
     });
+    await page.close();
+  });
+
+  it('adds nothing to a page that names nothing we know, until a mention appears', async () => {
+    session.server.route('/quiet.html', {
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>quiet</title></head><body>
+        <p>A page about the garden: tomatoes, basil and a little rain.</p><quiet-box></quiet-box>
+        <script>customElements.define('quiet-box', class extends HTMLElement {
+          constructor() { super(); this.attachShadow({ mode: 'open' }).innerHTML = '<p>Notes on the soil.</p>'; }
+        });</script></body></html>`,
+    });
+    const { page, probe } = await open('/quiet.html');
+    await page.waitForFunction(() => performance.getEntriesByName('factlens:marked').length > 0);
+    const ours = () =>
+      page.evaluate(() => ({
+        hosts: document.querySelectorAll('factlens-ui').length,
+        styles: document.querySelectorAll('style').length,
+        sheets: document.adoptedStyleSheets.length,
+        shadowSheets: document.querySelector('quiet-box')!.shadowRoot!.adoptedStyleSheets.length,
+        highlights: CSS.highlights.size,
+      }));
+    // Scanned, and nothing of ours in the page: no element, no style, no highlight, no listener,
+    // and the card's code never loaded.
+    expect(await ours()).toEqual({ hosts: 0, styles: 0, sheets: 0, shadowSheets: 0, highlights: 0 });
+    expect(await contentScriptListeners(page)).toEqual({ window: [], document: [] });
+    expect(probe.ownFiles).toEqual([]);
+
+    // A mention arrives: its mark, our host with the mark styles (in the shadow root too), the
+    // pointer listeners, and a card on hover.
+    await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<p>Alibaba released Qwen.</p>'));
+    await waitForMarks(page, 2);
+    expect(await ours()).toEqual({ hosts: 1, styles: 1, sheets: 0, shadowSheets: 1, highlights: 2 });
+    expect((await contentScriptListeners(page)).window).toContain('pointermove');
+    await hoverMark(page, 'Qwen');
+    await cardLocator(page).waitFor({ state: 'visible' });
+    await expect(cardLocator(page).locator('h2').textContent()).resolves.toContain('Qwen');
+    expect(probe.ownFiles).toEqual(['/card-ui.js']);
+    expect(probe.errors).toEqual([]);
+    expect(probe.requests).toEqual([]);
     await page.close();
   });
 

@@ -196,6 +196,50 @@ describe('Firefox: the card', () => {
   });
 });
 
+describe('Firefox: only what a page needs', () => {
+  it('adds nothing to a page that names nothing we know, until a mention appears', async () => {
+    server.route('/quiet-ff.html', {
+      body: '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>quiet</title></head><body><p>A page about the garden: tomatoes, basil and a little rain.</p></body></html>',
+    });
+    const page = await ff.newPage(server.url('/quiet-ff.html'));
+    await page.waitForFunction(() => performance.getEntriesByName('factlens:marked').length > 0);
+    const ours = () =>
+      page.evaluate(() => ({
+        hosts: document.querySelectorAll('factlens-ui').length,
+        styles: document.querySelectorAll('style').length,
+        highlights: CSS.highlights.size,
+        cardLoads: performance.getEntriesByName('factlens:card-load').length,
+      }));
+    expect(await ours()).toEqual({ hosts: 0, styles: 0, highlights: 0, cardLoads: 0 });
+    await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<p>Alibaba released Qwen.</p>'));
+    await waitForMarks(page, 2);
+    await hoverMark(page, 'Qwen');
+    await page.waitForSelector(CARD, { visible: true, timeout: 10_000 });
+    expect(await cardText(page)).toContain('Qwen');
+    expect(await ours()).toEqual({ hosts: 1, styles: 1, highlights: 2, cardLoads: 1 });
+    await page.close();
+  });
+
+  it("loads the card's code and shows the card under Content-Security-Policy: default-src 'none'", async () => {
+    server.route('/csp-ff.html', {
+      body: '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>csp</title></head><body><p>Alibaba released Qwen while Huawei trained models on Ascend 910B chips with MindSpore.</p></body></html>',
+      headers: { 'content-security-policy': "default-src 'none'" },
+    });
+    const page = await openNews('/csp-ff.html', 3);
+    await hoverMark(page, 'Qwen');
+    await page.waitForSelector(CARD, { visible: true, timeout: 10_000 });
+    expect(await cardText(page)).toContain('Qwen');
+    // Styled from the card's own sheet, which the page's policy doesn't govern.
+    const radius = await page.evaluate(() => {
+      const dialog = document.querySelector('factlens-ui')?.shadowRoot?.querySelector('[role="dialog"]');
+      return dialog ? getComputedStyle(dialog).borderTopLeftRadius : '';
+    });
+    expect(radius).toBe('12px');
+    expect(await page.evaluate(() => performance.getEntriesByName('factlens:card-load').length)).toBe(1);
+    await page.close();
+  });
+});
+
 describe('Firefox: desk and settings', () => {
   it('pins a fact from the card and shows it in the sidebar page, live', async () => {
     const page = await openNews();

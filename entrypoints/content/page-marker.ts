@@ -50,8 +50,6 @@ export interface PageMarkerDeps {
   unmarked?: (entity: string) => boolean;
   /** Called (throttled by the caller if needed) whenever the confirmed counts change. */
   onCountsChanged: () => void;
-  /** Called once, when the first pass over the page is done, with the number of marks painted. */
-  onFirstPass?: (marks: number) => void;
   /** Called once, at the first mention found (painted or looked up on hover only): it is hoverable. */
   onFirstMark?: () => void;
   /**
@@ -310,9 +308,9 @@ export class PageMarker {
     if (this.walks.length > 0 || this.dirty.size > 0) this.schedule();
     else if (!this.reportedDone) {
       this.reportedDone = true;
-      // A user-timing mark, so benchmarks and tests can tell when the first full pass ended.
-      performance.mark('factlens:marked', { detail: { marks: this.painted } });
-      this.deps.onFirstPass?.(this.painted);
+      // A user-timing mark, so benchmarks and tests can tell when the first full pass ended. The
+      // page sees it: it counts only the marks the page can see (not the lookup-only ones).
+      performance.mark('factlens:marked', { detail: { marks: this.highlight.size } });
     }
   }
 

@@ -222,6 +222,11 @@ describe('own entries and notes in cards', () => {
         cardLoads: performance.getEntriesByName('factlens:card-load').length,
       }));
     expect(await ours()).toEqual({ hosts: 0, highlights: 0, cardLoads: 0 });
+    expect(
+      await page.evaluate(
+        () => (performance.getEntriesByName('factlens:marked')[0] as PerformanceMark).detail.marks,
+      ),
+    ).toBe(0);
     const point = await page.evaluate(() => {
       const text = document.querySelector('p')!.firstChild as Text;
       const at = text.data.indexOf('Vellumtide');

@@ -67,13 +67,13 @@ export interface PageMarkerDeps {
   unmarked?: (entity: string) => boolean;
   /** Called (throttled by the caller if needed) whenever the confirmed counts change. */
   onCountsChanged: () => void;
-  /** Called once, when the first pass over the page is done, with the number of marks painted. */
-  onFirstPass?: (marks: number) => void;
-  /**
-   * Called once, when the first mention is found (painted or looked up on hover only), before it
-   * is painted: until then the page has none of our highlights, styles or listeners.
-   */
+  /** Called once, at the first mention found (painted or looked up on hover only): it is hoverable. */
   onFirstMark?: () => void;
+  /**
+   * Called once, just before the first mark is painted: until then the page has none of our
+   * highlights or styles, so a page whose only mentions are looked up on hover learns nothing.
+   */
+  onFirstPaint?: () => void;
   /** Called once per batch of page mutations (the content script re-checks its host element). */
   onMutationBatch?: () => void;
   /** The ::highlight() rules, also needed inside open shadow roots, which document rules don't reach. */
@@ -104,8 +104,11 @@ export class PageMarker {
   private readonly observer: MutationObserver;
   private options: MarkerOptions = { firstMentionOnly: false, hiddenTypes: new Set() };
   private painted = 0;
-  /** A mention was found: our highlights are registered and shadow roots get our styles. */
+  /** A mention was found (see onFirstMark), and one was painted (see onFirstPaint). */
   private marked = false;
+  private paintedOnce = false;
+  /** A mark was painted or shown active: our highlights are registered, shadow roots styled. */
+  private shown = false;
   private readonly shownEntities = new Set<string>();
   private scheduled = false;
   private scanner: PageScanner<ScanKey> = EMPTY_SCANNER;
@@ -206,6 +209,7 @@ export class PageMarker {
     this.active.clear();
     clearTimeout(this.flashTimer);
     if (!mark) return;
+    this.show();
     this.active.add(mark.range);
     if (flashMs > 0) this.flashTimer = window.setTimeout(() => this.active.clear(), flashMs);
   }
@@ -214,9 +218,9 @@ export class PageMarker {
     return this.scanner.counts();
   }
 
-  /** Puts our highlights back if the page cleared the shared registry (none before a mention). */
+  /** Puts our highlights back if the page cleared the shared registry (none before a mark shows). */
   registerHighlights(): void {
-    if (this.stopped || !this.marked) return;
+    if (this.stopped || !this.shown) return;
     if (CSS.highlights.get(MARK_HIGHLIGHT) !== this.highlight)
       CSS.highlights.set(MARK_HIGHLIGHT, this.highlight);
     if (CSS.highlights.get(ACTIVE_HIGHLIGHT) !== this.active)
@@ -243,7 +247,7 @@ export class PageMarker {
     if (this.shadowRoots.has(shadow)) return;
     this.shadowRoots.add(shadow);
     this.observe(shadow);
-    if (this.marked) this.adoptSheet(shadow);
+    if (this.shown) this.adoptSheet(shadow);
     this.walks.push(createTextWalk(shadow, (s) => this.addShadowRoot(s)));
     this.schedule();
   }
@@ -261,10 +265,10 @@ export class PageMarker {
     }
   }
 
-  /** The first mention: what the page needs to show marks, and nothing before. */
-  private firstMark(): void {
-    this.marked = true;
-    this.deps.onFirstMark?.();
+  /** The first mark to show: what the page needs to show marks, and nothing before. */
+  private show(): void {
+    if (this.shown || this.stopped) return;
+    this.shown = true;
     this.registerHighlights();
     for (const shadow of this.shadowRoots) this.adoptSheet(shadow);
   }
@@ -349,9 +353,9 @@ export class PageMarker {
       this.schedule();
     else if (!this.reportedDone) {
       this.reportedDone = true;
-      // A user-timing mark, so benchmarks and tests can tell when the first full pass ended.
-      performance.mark('factlens:marked', { detail: { marks: this.painted } });
-      this.deps.onFirstPass?.(this.painted);
+      // A user-timing mark, so benchmarks and tests can tell when the first full pass ended. The
+      // page sees it: it counts only the marks the page can see (not the lookup-only ones).
+      performance.mark('factlens:marked', { detail: { marks: this.highlight.size } });
     }
   }
 
@@ -500,14 +504,24 @@ export class PageMarker {
       const type = this.deps.entityType(mention.entity);
       if (type && hiddenTypes.has(type)) continue;
       if (firstMentionOnly && this.shownEntities.has(mention.entity)) continue;
-      if (!this.marked) this.firstMark();
+      if (!this.marked) {
+        this.marked = true;
+        this.deps.onFirstMark?.();
+      }
       const range = new StaticRange({
         startContainer: node,
         startOffset: mention.start,
         endContainer: node,
         endOffset: mention.end,
       });
-      if (!this.deps.unmarked?.(mention.entity)) this.highlight.add(range);
+      if (!this.deps.unmarked?.(mention.entity)) {
+        if (!this.paintedOnce) {
+          this.paintedOnce = true;
+          this.deps.onFirstPaint?.();
+          this.show();
+        }
+        this.highlight.add(range);
+      }
       this.shownEntities.add(mention.entity);
       marks.push({ node, mention, range });
       this.painted++;

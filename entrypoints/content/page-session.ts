@@ -79,7 +79,7 @@ export function activatePage(deps: PageSessionDeps): PageSession {
 
   // Most pages mention nothing we know: they never get our element, its styles (whose document
   // rules would cost the page a style recalculation) or our pointer listeners. All of it is made
-  // when the first mention is found, painted or looked up on hover only.
+  // when the first mention is found (below).
   let ui: UiHost | null = null;
   const ensureUi = (): UiHost => {
     if (!ui) {
@@ -113,7 +113,11 @@ export function activatePage(deps: PageSessionDeps): PageSession {
         return mark ? { key: mark, mark } : null;
       },
       isOwnUi: (e) => e.target === ui?.host,
-      onPending: ({ mark }) => card.prefetch(mark.mention.entity),
+      // A rest on a mark fetches its card ahead; not where nothing is painted yet (only entries
+      // looked up on hover), since loading the card's code there would tell the page.
+      onPending: ({ mark }) => {
+        if (ui) card.prefetch(mark.mention.entity);
+      },
       onShow: ({ mark }, _x, _y, via) => {
         performance.mark('factlens:card-requested');
         ensureUi().ensureAttached();
@@ -146,11 +150,17 @@ export function activatePage(deps: PageSessionDeps): PageSession {
     unmarked: (id) => deps.unmarked?.(id) ?? false,
     onCountsChanged: deps.onCountsChanged,
     onMutationBatch: () => ui?.ensureAttached(),
+    // The first mention, painted or looked up on hover only, is hoverable: the pointer listeners
+    // (which the page can't see) start.
     onFirstMark: () => {
-      ensureUi();
       hover ??= startHover();
-      // Get the card's code and styles ready while the page is idle: the first hover then costs
-      // one render, not a load and a style sheet parse.
+    },
+    // The first painted mark: our host and its mark styles, and the card's code and styles made
+    // ready while the page is idle, so the first hover costs one render, not a load and a style
+    // sheet parse. A page whose only mentions are looked up on hover gets them with the first
+    // card the reader asks for: before that it can't tell that anything matched.
+    onFirstPaint: () => {
+      ensureUi();
       requestIdleCallback(() => live && card.prepare(), { timeout: 2000 });
     },
     highlightCss: markCss,

@@ -10,6 +10,7 @@ import { screenshotPath } from './browser';
 import { cardLocator, hoverMark, markedTexts, waitForMarks } from './page-helpers';
 import { clickClosedButton, closedText, focusClosedTextarea } from './private-dom';
 import { useSession } from './session';
+import { sendToTab } from './worker';
 
 const session = useSession();
 
@@ -187,6 +188,60 @@ describe('own entries and notes in cards', () => {
     await card.waitFor({ state: 'visible' });
     await expect(card.locator('h2').textContent()).resolves.toContain('Project Quillfeather');
     await expect.poll(() => closedText(page)).toContain('Stealth codename.');
+    await page.close();
+  });
+
+  it('tells a page whose only mention is a lookup-only entry nothing, until the reader asks for its card', async () => {
+    const saved = await ask<{ ok: boolean }>({
+      type: 'entities/save',
+      entity: {
+        type: 'company',
+        name: { en: 'Vellumtide Labs' },
+        lookupOnly: true,
+        summary: { en: 'Private lead.' },
+      },
+    });
+    expect(saved.ok).toBe(true);
+    const page = await pageWith('/own-e.html', 'Hiring', '<p>Word is that Vellumtide Labs is hiring.</p>');
+    // Found and counted (the side panel lists it)…
+    await expect
+      .poll(
+        async () =>
+          (
+            await sendToTab<{ counts: Record<string, number> }>(session.browser, page.url(), {
+              type: 'page-info',
+            })
+          ).counts,
+      )
+      .not.toEqual({});
+    // …and nothing the page can see: no host, no registered highlight, no load of the card's code.
+    const ours = () =>
+      page.evaluate(() => ({
+        hosts: document.querySelectorAll('factlens-ui').length,
+        highlights: CSS.highlights.size,
+        cardLoads: performance.getEntriesByName('factlens:card-load').length,
+      }));
+    expect(await ours()).toEqual({ hosts: 0, highlights: 0, cardLoads: 0 });
+    expect(
+      await page.evaluate(
+        () => (performance.getEntriesByName('factlens:marked')[0] as PerformanceMark).detail.marks,
+      ),
+    ).toBe(0);
+    const point = await page.evaluate(() => {
+      const text = document.querySelector('p')!.firstChild as Text;
+      const at = text.data.indexOf('Vellumtide');
+      const range = document.createRange();
+      range.setStart(text, at);
+      range.setEnd(text, at + 6);
+      const r = range.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    });
+    await page.mouse.move(point.x - 20, point.y + 30);
+    await page.mouse.move(point.x, point.y, { steps: 6 });
+    const card = cardLocator(page);
+    await card.waitFor({ state: 'visible' });
+    await expect(card.locator('h2').textContent()).resolves.toContain('Vellumtide Labs');
+    expect(await ours()).toMatchObject({ hosts: 1, cardLoads: 1 });
     await page.close();
   });
 

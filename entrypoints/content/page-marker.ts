@@ -107,6 +107,8 @@ export class PageMarker {
   /** A mention was found (see onFirstMark), and one was painted (see onFirstPaint). */
   private marked = false;
   private paintedOnce = false;
+  /** The current slice should end now (see paint). */
+  private yieldNow = false;
   /** A mark was painted or shown active: our highlights are registered, shadow roots styled. */
   private shown = false;
   private readonly shownEntities = new Set<string>();
@@ -314,7 +316,8 @@ export class PageMarker {
     }
     const budget = Math.min(MAX_SLICE_MS, Math.max(MIN_SLICE_MS, idle?.timeRemaining() ?? MIN_SLICE_MS));
     const end = performance.now() + budget;
-    const deadline = () => performance.now() >= end;
+    this.yieldNow = false;
+    const deadline = () => this.yieldNow || performance.now() >= end;
     let countsChanged = false;
     const visit = (node: Text) => {
       if (this.scanNode(node)) countsChanged = true;
@@ -519,6 +522,10 @@ export class PageMarker {
           this.paintedOnce = true;
           this.deps.onFirstPaint?.();
           this.show();
+          // Our styles just entered the document: end the slice, so the browser restyles the page
+          // in its own rendering step rather than inside ours (the next visibility check would
+          // force it here: 140 ms on a page of 20,000 paragraphs).
+          this.yieldNow = true;
         }
         this.highlight.add(range);
       }

@@ -393,9 +393,10 @@ export async function runBrowserBench(options: BrowserBenchOptions = {}): Promis
   let chromium = '';
   try {
     const { context } = browser;
-    // Nothing leaves the machine: every request not to the local server is refused.
+    // Nothing leaves the machine: every request not to the local server is refused, except the
+    // extension's own files (the card's module loads from chrome-extension://).
     await context.route(
-      (url) => url.hostname !== '127.0.0.1',
+      (url) => url.hostname !== '127.0.0.1' && url.protocol !== 'chrome-extension:',
       (route) => route.abort('blockedbyclient'),
     );
     chromium = await chromiumVersion(context);

@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Note } from '@/lib/knowledge/schema';
 import type { KnowledgeWriteResult } from '@/lib/messages/background';
+import { leave, mount, press, speak, type, unmount } from '../shared/test-helpers';
 import { NoteItem, type NoteItemProps } from './NoteItem';
-import { leave, mount, press, speak, type, unmount } from './test-helpers';
 
 const note: Note = {
   id: 'n-lx1-ab',

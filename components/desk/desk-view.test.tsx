@@ -7,9 +7,9 @@ import type { Note, UserEntity } from '@/lib/knowledge/schema';
 import type { KnowledgeWriteResult } from '@/lib/messages/background';
 import { pinsToJson } from '@/lib/pins/export';
 import { type Pin, pinId } from '@/lib/pins/schema';
+import { click, mount, speak, type, unmount } from '../shared/test-helpers';
 import { PinsView } from '../sidepanel/PinsView';
 import type { PinsApi } from '../sidepanel/use-pins';
-import { click, mount, speak, type, unmount } from './test-helpers';
 
 const knowledge = vi.hoisted(() => ({
   notes: [] as Note[],

@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { allStrings } from '@/components/i18n/all-strings';
 import { type AliasVerdict, builtInAliasIndex, checkAliases } from '@/lib/knowledge/guard';
 import { parseUserEntity, type UserEntity } from '@/lib/knowledge/schema';
 import { knowledgeFailure } from '@/utils/knowledge-store';
+import { speak } from '../shared/test-helpers';
 import {
   clip,
   draftAliases,
@@ -19,18 +18,6 @@ import {
   verdictsFor,
   verdictText,
 } from './editor-model';
-
-function speak(lang: 'en' | 'zh') {
-  vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue(lang === 'zh' ? 'zh-CN' : 'en-US');
-  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(
-    (name: string, subs?: string | (string | number)[]) => {
-      const list = (Array.isArray(subs) ? subs : subs === undefined ? [] : [subs]).map(String);
-      const key = Object.keys(allStrings).find((k) => k.replace(/-/g, '_') === name);
-      const text = key ? allStrings[key]![lang] : '';
-      return text.replace(/\$(\d)/g, (_, i: string) => list[Number(i) - 1] ?? '');
-    },
-  );
-}
 
 beforeEach(() => speak('en'));
 afterEach(() => vi.restoreAllMocks());

@@ -2,8 +2,6 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { allStrings } from '@/components/i18n/all-strings';
 import {
   type KnowledgeState,
   type Note,
@@ -11,21 +9,10 @@ import {
   parseUserEntity,
   type UserEntity,
 } from '@/lib/knowledge/schema';
+import { speak } from '../shared/test-helpers';
 import type { KnowledgeApi } from '../shared/use-knowledge';
 import { EntityPage } from '../sidepanel/EntityPage';
 import { ExploreView } from '../sidepanel/ExploreView';
-
-function speak(lang: 'en' | 'zh') {
-  vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue(lang === 'zh' ? 'zh-CN' : 'en-US');
-  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(
-    (name: string, subs?: string | (string | number)[]) => {
-      const list = (Array.isArray(subs) ? subs : subs === undefined ? [] : [subs]).map(String);
-      const key = Object.keys(allStrings).find((k) => k.replace(/-/g, '_') === name);
-      const text = key ? allStrings[key]![lang] : '';
-      return text.replace(/\$(\d)/g, (_, i: string) => list[Number(i) - 1] ?? '');
-    },
-  );
-}
 
 let root: HTMLDivElement;
 beforeEach(() => {

@@ -1,8 +1,6 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { allStrings } from '@/components/i18n/all-strings';
 import { PACK_FORMAT, readPack } from '@/lib/knowledge/pack';
 import {
   type KnowledgeState,
@@ -12,21 +10,10 @@ import {
   type UserEntity,
 } from '@/lib/knowledge/schema';
 import type { KnowledgeWriteResult } from '@/lib/messages/background';
+import { speak } from '../shared/test-helpers';
 import type { KnowledgeApi, KnowledgeRequest } from '../shared/use-knowledge';
 import { EntriesSection } from './EntriesSection';
 import { PacksSection, problemLine } from './PacksSection';
-
-function speak(lang: 'en' | 'zh') {
-  vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue(lang === 'zh' ? 'zh-CN' : 'en-US');
-  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(
-    (name: string, subs?: string | (string | number)[]) => {
-      const list = (Array.isArray(subs) ? subs : subs === undefined ? [] : [subs]).map(String);
-      const key = Object.keys(allStrings).find((k) => k.replace(/-/g, '_') === name);
-      const text = key ? allStrings[key]![lang] : '';
-      return text.replace(/\$(\d)/g, (_, i: string) => list[Number(i) - 1] ?? '');
-    },
-  );
-}
 
 let root: HTMLDivElement;
 beforeEach(() => {

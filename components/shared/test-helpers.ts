@@ -1,4 +1,4 @@
-// For the desk's component tests: the UI strings in English or Chinese (as the locale files
+// For component tests: the UI strings in English or Chinese (as the locale files
 // have them), and a root to render into.
 import { render } from 'preact';
 import { act } from 'preact/test-utils';

@@ -25,6 +25,7 @@ import {
 } from '@/lib/knowledge/stored';
 import type { KnowledgeWriteResult } from '@/lib/messages/background';
 import { KNOWLEDGE_STORAGE_KEY } from '@/lib/pins/keys';
+import { watchAndRead } from './watch-storage';
 
 export const KNOWLEDGE_KEY = `local:${KNOWLEDGE_STORAGE_KEY}` as const;
 export const KNOWLEDGE_META_KEY = `${KNOWLEDGE_KEY}$` as const;
@@ -87,34 +88,9 @@ export interface KnowledgeReader {
   watch(cb: (view: KnowledgeView) => void): () => void;
 }
 
-function watchView(read: () => Promise<KnowledgeView>, cb: (view: KnowledgeView) => void): () => void {
-  let stopped = false;
-  let running = false;
-  let again = false;
-  const refresh = () => {
-    if (running) {
-      again = true;
-      return;
-    }
-    running = true;
-    void (async () => {
-      try {
-        do {
-          again = false;
-          const view = await read();
-          if (!stopped) cb(view);
-        } while (again && !stopped);
-      } finally {
-        running = false;
-      }
-    })();
-  };
-  const stops = [KNOWLEDGE_KEY, KNOWLEDGE_META_KEY].map((key) => storage.watch(key, refresh));
-  return () => {
-    stopped = true;
-    for (const stop of stops) stop();
-  };
-}
+/** Re-reads on any change to the stored item, its version or quarantine; bursts coalesce. */
+const watchView = (read: () => Promise<KnowledgeView>, cb: (value: KnowledgeView) => void): (() => void) =>
+  watchAndRead([KNOWLEDGE_KEY, KNOWLEDGE_META_KEY], read, cb);
 
 /** For views: reads and watches, never writes. */
 export function createKnowledgeReader(): KnowledgeReader {

@@ -10,6 +10,7 @@ import { mergeAll } from '@/lib/pins/merge';
 import { PIN_MIGRATIONS, PINS_VERSION } from '@/lib/pins/migrations';
 import { normalizeTags, PIN_LIMITS, type Pin, parsePin, truncate } from '@/lib/pins/schema';
 import { type InterpretedStore, interpretStored, type QuarantineRecord } from '@/lib/pins/stored';
+import { watchAndRead } from './watch-storage';
 
 export type { Pin } from '@/lib/pins/schema';
 export type { QuarantineRecord } from '@/lib/pins/stored';
@@ -113,37 +114,9 @@ function unreadableState(err: unknown): PinStoreState {
   };
 }
 
-/** Re-reads on any change to the pins, their version or the quarantine; bursts coalesce. */
-function watchState(read: () => Promise<PinStoreState>, cb: (state: PinStoreState) => void): () => void {
-  let stopped = false;
-  let running = false;
-  let again = false;
-  const refresh = () => {
-    if (running) {
-      again = true;
-      return;
-    }
-    running = true;
-    void (async () => {
-      try {
-        do {
-          again = false;
-          const state = await read();
-          if (!stopped) cb(state);
-        } while (again && !stopped);
-      } finally {
-        running = false;
-      }
-    })();
-  };
-  const stops = ([PINS_KEY, PINS_META_KEY, QUARANTINE_KEY] as const).map((key) =>
-    storage.watch(key, refresh),
-  );
-  return () => {
-    stopped = true;
-    for (const stop of stops) stop();
-  };
-}
+/** Re-reads on any change to the stored item, its version or quarantine; bursts coalesce. */
+const watchState = (read: () => Promise<PinStoreState>, cb: (value: PinStoreState) => void): (() => void) =>
+  watchAndRead([PINS_KEY, PINS_META_KEY, QUARANTINE_KEY], read, cb);
 
 /** For views: reads and watches, never writes (the background's store moves bad entries). */
 export function createPinReader(): PinReader {

@@ -9,6 +9,7 @@ import type { Note } from '@/lib/knowledge/schema';
 import type { KnowledgeWriteResult } from '@/lib/messages/background';
 import { failureText } from '../entries/editor-model';
 import { domId, parseTagInput, sameTags } from './desk-model';
+import { EditStatus, TagsField } from './edit-fields';
 
 export interface NoteItemProps {
   note: Note;
@@ -105,36 +106,16 @@ export function NoteItem(props: NoteItemProps) {
           }
         }}
       />
-      <label class="fl-tags">
-        <span class="fl-visually-hidden">{t('pinsTags')}</span>
-        <input
-          type="text"
-          class="fl-note-tags"
-          placeholder={t('pinsTags')}
-          value={tags}
-          readOnly={readOnly}
-          aria-describedby={described}
-          onInput={(e) => setTags(e.currentTarget.value)}
-          onBlur={saveTags}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') {
-              e.preventDefault();
-              saveTags();
-            } else if (e.key === 'Escape') {
-              e.preventDefault();
-              setTags(note.tags.join(', '));
-            }
-          }}
-        />
-      </label>
-      <span id={hintId} class="fl-visually-hidden">
-        {t('deskEditHint')}
-      </span>
-      {error && (
-        <p id={errorId} class="fl-item-error" role="alert">
-          {error}
-        </p>
-      )}
+      <TagsField
+        value={tags}
+        stored={note.tags.join(', ')}
+        readOnly={readOnly}
+        describedBy={described}
+        class="fl-note-tags"
+        onInput={setTags}
+        onSave={saveTags}
+      />
+      <EditStatus hintId={hintId} errorId={errorId} error={error} />
       {note.quote && (
         <blockquote class="fl-quote" aria-label={t('deskQuote')}>
           {note.quote}

@@ -10,6 +10,7 @@ import { FactItem } from '../facts/FactItem';
 import { cards, kb } from '../sidepanel/kb';
 import type { PinResult } from '../sidepanel/use-pins';
 import { domId, parseTagInput, sameTags } from './desk-model';
+import { EditStatus, TagsField } from './edit-fields';
 import { pinFailure } from './failures';
 
 export interface PinItemProps {
@@ -112,35 +113,15 @@ export function PinItem({ pin, lang, readOnly, onUpdate, onStatus, onDelete }: P
             }
           }}
         />
-        <label class="fl-tags">
-          <span class="fl-visually-hidden">{t('pinsTags')}</span>
-          <input
-            type="text"
-            placeholder={t('pinsTags')}
-            value={tags}
-            readOnly={readOnly}
-            aria-describedby={described}
-            onInput={(e) => setTags(e.currentTarget.value)}
-            onBlur={saveTags}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter') {
-                e.preventDefault();
-                saveTags();
-              } else if (e.key === 'Escape') {
-                e.preventDefault();
-                setTags(pin.tags.join(', '));
-              }
-            }}
-          />
-        </label>
-        <span id={hintId} class="fl-visually-hidden">
-          {t('deskEditHint')}
-        </span>
-        {error && (
-          <p id={errorId} class="fl-item-error" role="alert">
-            {error}
-          </p>
-        )}
+        <TagsField
+          value={tags}
+          stored={pin.tags.join(', ')}
+          readOnly={readOnly}
+          describedBy={described}
+          onInput={setTags}
+          onSave={saveTags}
+        />
+        <EditStatus hintId={hintId} errorId={errorId} error={error} />
         <div class="fl-row">
           <button type="button" class="fl-btn fl-btn-small" onClick={() => void copy()}>
             {t('pinsCopyCitation')}

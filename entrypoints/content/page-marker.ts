@@ -115,6 +115,9 @@ export class PageMarker {
   private scheduled = false;
   private scanner: PageScanner<ScanKey> = EMPTY_SCANNER;
   private filter: MentionFilter<Text> | null = null;
+  /** The current filter, keyed as the scanner is: made once, not per text node scanned. */
+  private readonly nodeFilter: MentionFilter<ScanKey> = (key, mentions) =>
+    (this.filter ??= this.composeFilter())(nodeOf(key), mentions);
   /** The first slice starts the page walk, from the text at the top of the viewport. */
   private walkFromViewport = false;
   private reportedDone = false;
@@ -375,8 +378,7 @@ export class PageMarker {
     this.filter ??= this.composeFilter();
     if (text.length >= LONG_TEXT || this.long.has(node)) return this.scanLong(node, text, had);
     this.invisible.delete(node);
-    const rules = this.filter;
-    const mentions = this.scanner.add(node, text, (key, ms) => rules(nodeOf(key), ms));
+    const mentions = this.scanner.add(node, text, this.nodeFilter);
     this.unpaint(node);
     if (mentions.length === 0) {
       // The scanner keeps the node: it may hold ambiguous candidates that later evidence promotes.

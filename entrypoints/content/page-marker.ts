@@ -116,8 +116,10 @@ export class PageMarker {
   private scanner: PageScanner<ScanKey> = EMPTY_SCANNER;
   private filter: MentionFilter<Text> | null = null;
   /** The current filter, keyed as the scanner is: made once, not per text node scanned. */
-  private readonly nodeFilter: MentionFilter<ScanKey> = (key, mentions) =>
-    (this.filter ??= this.composeFilter())(nodeOf(key), mentions);
+  private readonly nodeFilter: MentionFilter<ScanKey> = (key, mentions) => {
+    this.filter ??= this.composeFilter();
+    return this.filter(nodeOf(key), mentions);
+  };
   /** The first slice starts the page walk, from the text at the top of the viewport. */
   private walkFromViewport = false;
   private reportedDone = false;

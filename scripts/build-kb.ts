@@ -1,4 +1,4 @@
-// npm run kb: validates data/, compiles it and writes generated/{kb,detector,detector-table,search-index}.json.
+// npm run kb: validates data/, compiles it and writes generated/{kb,detector,detector-gate,detector-table,search-index}.json.
 // detector.json is the detector engine precompiled: the extension loads it instead of building it.
 // On invalid data it prints every problem and exits 1. `--update-ids` also rewrites the id
 // snapshot that the data tests hold the data to (see lib/kb/ids.ts).
@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { compileEngine } from '../lib/detect/engine';
+import { gateOfEngine } from '../lib/detect/gate';
 import { precompileEngine } from '../lib/detect/precompiled';
 import { compileAll } from '../lib/kb/compile';
 import { openccVariants } from '../lib/kb/han-dictionary';
@@ -27,11 +28,14 @@ function main(): number {
   }
   const { kb, detectorTable, searchIndex } = compileAll({ ...data, source: data.source! }, openccVariants());
 
+  const engine = compileEngine(detectorTable);
   const outDir = path.join(repoRoot, 'generated');
   mkdirSync(outDir, { recursive: true });
   const outputs: [string, unknown][] = [
     ['kb.json', kb],
-    ['detector.json', precompileEngine(compileEngine(detectorTable))],
+    ['detector.json', precompileEngine(engine)],
+    // What content scripts read first: most pages need no more than this (lib/detect/gate.ts).
+    ['detector-gate.json', gateOfEngine(engine)],
     ['search-index.json', searchIndex],
     // The source the background recompiles from when the reader adds entries of their own.
     ['detector-table.json', detectorTable],

@@ -5,6 +5,8 @@
 import { browser } from 'wxt/browser';
 
 export const DETECTOR_CACHE_KEY = 'detector';
+/** The mention gate of the same engine (lib/detect/gate.ts), same record shape, read first. */
+export const DETECTOR_GATE_KEY = 'detector-gate';
 
 export interface DetectorCache {
   build: string;
@@ -21,8 +23,10 @@ export function storedUser(stored: unknown, build: string): string | null {
   return typeof user === 'string' ? user : '';
 }
 
-export async function readDetectorCacheRecord(): Promise<unknown> {
-  return (await browser.storage.local.get(DETECTOR_CACHE_KEY))[DETECTOR_CACHE_KEY];
+/** The stored engine and gate records, as they are (see storedUser and currentJson). */
+export async function readDetectorCacheRecords(): Promise<{ detector: unknown; gate: unknown }> {
+  const got = await browser.storage.local.get([DETECTOR_CACHE_KEY, DETECTOR_GATE_KEY]);
+  return { detector: got[DETECTOR_CACHE_KEY], gate: got[DETECTOR_GATE_KEY] };
 }
 
 /** The JSON text of a stored copy made by this build, or null (none, older, malformed). */
@@ -32,13 +36,17 @@ export function currentJson(stored: unknown, build: string): string | null {
   return b === build && typeof json === 'string' ? json : null;
 }
 
-export async function writeDetectorCache(cache: DetectorCache): Promise<void> {
-  await browser.storage.local.set({ [DETECTOR_CACHE_KEY]: cache });
+/** Writes the engine and its gate in one call: a page never sees one without the other. */
+export async function writeDetectorCache(cache: DetectorCache, gateJson: string): Promise<void> {
+  const gate: DetectorCache = { ...cache, json: gateJson };
+  await browser.storage.local.set({ [DETECTOR_CACHE_KEY]: cache, [DETECTOR_GATE_KEY]: gate });
 }
 
-export async function readDetectorCache(build: string): Promise<string | null> {
+/** The stored record under `key` if this build made it, or null (none, older, unreadable). */
+export async function readCacheRecord(key: string, build: string): Promise<DetectorCache | null> {
   try {
-    return currentJson((await browser.storage.local.get(DETECTOR_CACHE_KEY))[DETECTOR_CACHE_KEY], build);
+    const stored = (await browser.storage.local.get(key))[key];
+    return currentJson(stored, build) === null ? null : (stored as DetectorCache);
   } catch {
     return null;
   }

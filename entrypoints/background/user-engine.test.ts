@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import detectorJson from '@/generated/detector.json?raw';
 import detectorBuild from '@/generated/detector-build.json';
+import gateJson from '@/generated/detector-gate.json?raw';
+import { gateFromPacked, type PackedGate } from '@/lib/detect/gate';
 import { engineFromPrecompiled, type PrecompiledDetector } from '@/lib/detect/precompiled';
 import { scannerFor } from '@/lib/detect/scanner';
 import { entitiesDigest } from '@/lib/knowledge/engine';
@@ -11,7 +13,7 @@ import {
   parseUserEntity,
   type UserEntity,
 } from '@/lib/knowledge/schema';
-import { DETECTOR_CACHE_KEY, type DetectorCache } from '@/utils/detector-cache';
+import { DETECTOR_CACHE_KEY, DETECTOR_GATE_KEY, type DetectorCache } from '@/utils/detector-cache';
 import { createUserEngine } from './user-engine';
 
 // The real compiler, unless a test makes it fail.
@@ -20,10 +22,10 @@ vi.mock('@/lib/knowledge/engine', async (importOriginal) => {
   const actual = await importOriginal<typeof import('@/lib/knowledge/engine')>();
   return {
     ...actual,
-    compileCombined: (...args: Parameters<typeof actual.compileCombined>) => {
+    compileCombinedWithGate: (...args: Parameters<typeof actual.compileCombinedWithGate>) => {
       compiler.calls++;
       if (compiler.fails) throw new Error('compiler broke');
-      return actual.compileCombined(...args);
+      return actual.compileCombinedWithGate(...args);
     },
   };
 });
@@ -32,6 +34,14 @@ const local = () => fakeBrowser.storage.local;
 const stored = async () =>
   (await local().get(DETECTOR_CACHE_KEY))[DETECTOR_CACHE_KEY] as DetectorCache | undefined;
 const BUILD = detectorBuild.id;
+const storedGate = async () =>
+  (await local().get(DETECTOR_GATE_KEY))[DETECTOR_GATE_KEY] as DetectorCache | undefined;
+const seedBare = () =>
+  local().set({
+    [DETECTOR_CACHE_KEY]: { build: BUILD, json: detectorJson },
+    [DETECTOR_GATE_KEY]: { build: BUILD, json: gateJson },
+  });
+const gateSays = (json: string, text: string) => gateFromPacked(JSON.parse(json) as PackedGate).test(text);
 
 const entry = (over: Record<string, unknown> = {}): UserEntity => {
   const r = parseUserEntity(
@@ -63,10 +73,21 @@ afterEach(() => {
 
 describe('createUserEngine().sync', () => {
   it('writes nothing when the stored copy is already this build’s bare one', async () => {
-    await local().set({ [DETECTOR_CACHE_KEY]: { build: BUILD, json: detectorJson } });
+    await seedBare();
     const set = vi.spyOn(local(), 'set');
     await createUserEngine().sync(EMPTY_KNOWLEDGE);
     expect(set).not.toHaveBeenCalled();
+  });
+
+  it('writes both again when the gate is missing or of other entries than the engine', async () => {
+    await local().set({ [DETECTOR_CACHE_KEY]: { build: BUILD, json: detectorJson } });
+    const engine = createUserEngine();
+    await engine.sync(EMPTY_KNOWLEDGE);
+    expect(await storedGate()).toEqual({ build: BUILD, json: gateJson });
+    await local().set({ [DETECTOR_GATE_KEY]: { build: BUILD, json: gateJson, user: '1-x' } });
+    await engine.sync(EMPTY_KNOWLEDGE);
+    expect(await storedGate()).toEqual({ build: BUILD, json: gateJson });
+    expect(await stored()).toEqual({ build: BUILD, json: detectorJson });
   });
 
   it('writes the bare engine when there is no copy, or one of another build', async () => {
@@ -79,7 +100,7 @@ describe('createUserEngine().sync', () => {
   });
 
   it('writes the combined engine with the digest of the entries, once', async () => {
-    await local().set({ [DETECTOR_CACHE_KEY]: { build: BUILD, json: detectorJson } });
+    await seedBare();
     const engine = createUserEngine();
     const state = stateOf([entry()]);
     const set = vi.spyOn(local(), 'set');
@@ -93,6 +114,12 @@ describe('createUserEngine().sync', () => {
     expect(parsed.entities.map(([id]) => id)).toContain('qwen');
     expect(parsed.unmarked).toBeUndefined();
     expect(detect(copy!.json, 'Norvane Labs and Qwen')).toEqual(['norvane-labs:Norvane Labs', 'qwen:Qwen']);
+
+    // Its gate, written in the same call, is of the same entries and lets them through.
+    const gate = await storedGate();
+    expect(gate).toMatchObject({ build: BUILD, user: entitiesDigest([entry()]) });
+    expect(gateSays(gate!.json, 'a note on Norvane')).toBe(true);
+    expect(gateSays(gateJson, 'a note on Norvane')).toBe(false);
 
     await engine.sync(state);
     await engine.sync(stateOf([entry()]));

@@ -9,10 +9,18 @@ import { engineFromPrecompiled, type PrecompiledDetector } from '@/lib/detect/pr
 import { type ContentRequest, type PageInfo, parseContentRequest } from '@/lib/messages/content';
 import { KNOWLEDGE_STORAGE_KEY, PINS_STORAGE_KEY } from '@/lib/pins/keys';
 import { isActiveOn, siteHostOf } from '@/lib/settings/site-rules';
-import { DETECTOR_CACHE_KEY } from '@/utils/detector-cache';
+import { DETECTOR_CACHE_KEY, DETECTOR_GATE_KEY } from '@/utils/detector-cache';
 import { askBackground } from '@/utils/messaging';
 import { getSettings, watchSettings } from '@/utils/settings';
-import { loadBundledDetector, loadDetector, parseStoredDetector } from './detector-loader';
+import {
+  gateOf,
+  type LoadedDetector,
+  type LoadedGate,
+  loadBundledDetector,
+  loadDetector,
+  loadGate,
+  parseStoredDetector,
+} from './detector-loader';
 import type { Mark } from './page-marker';
 import { activatePage, type PageSession } from './page-session';
 
@@ -36,29 +44,54 @@ const FLASH_MS = 1600;
 interface DetectorSource {
   data: PrecompiledDetector | null;
   engine: Engine | null;
+  /** The digest of the reader's entries in it; null when the background sent it. */
+  user: string | null;
 }
 
 async function start(ctx: ContentScriptContext) {
   if (!document.documentElement || !(globalThis.CSS && 'highlights' in CSS)) return;
-  // Loaded on first activation (a page on a site switched off never reads it), turned into the
-  // engine in the marker's first idle slice, then kept as the engine alone.
+  // On first activation (a page on a site switched off reads neither) the mention gate is read;
+  // the detector only once some text passes it, or at once when there is no gate. It is turned
+  // into the engine in a marker slice, then kept as the engine alone.
   let loading: Promise<void> | null = null;
+  let gate: LoadedGate | null = null;
   let detector: DetectorSource | null = null;
+  let detectorLoading: Promise<DetectorSource | null> | null = null;
+  /** Counts changes of the stored engine, so a read that began before one is dropped. */
+  let generation = 0;
   const engineOf = (d: DetectorSource): Engine => {
     if (!d.engine) {
-      d.engine = engineFromPrecompiled(d.data!);
-      d.data = null;
+      const started = performance.now();
+      try {
+        d.engine = engineFromPrecompiled(d.data!);
+        d.data = null;
+      } finally {
+        performance.measure('factlens:detector-load', { start: started });
+      }
     }
     return d.engine;
   };
   let types = new Map<string, string>();
   let unmarked = new Set<string>();
   let fellBack = false;
-  const useDetector = (data: PrecompiledDetector | null) => {
-    if (!data) return;
-    detector = { data, engine: null };
+  const useDetector = (loaded: LoadedDetector | null) => {
+    if (!loaded) return;
+    const { data, user } = loaded;
+    detector = { data, engine: null, user };
     types = new Map(data.entities.map(([id, type]) => [id, type]));
     unmarked = new Set(data.unmarked ?? []);
+  };
+  const fetchDetector = (): Promise<DetectorSource | null> => {
+    if (detector) return Promise.resolve(detector);
+    const asked = generation;
+    detectorLoading ??= loadDetector().then((loaded) => {
+      // The entries changed while it loaded: that copy is stale, the next call reads the new one.
+      if (asked !== generation) return null;
+      detectorLoading = null;
+      useDetector(loaded);
+      return detector;
+    });
+    return detectorLoading;
   };
   const host = () => siteHostOf(location.href) ?? siteHostOf(document.referrer);
   // Only this host's site rules are read: a reader may have switched off thousands of sites.
@@ -83,31 +116,42 @@ async function start(ctx: ContentScriptContext) {
     }, COUNTS_THROTTLE_MS);
   };
 
-  const activate = (source: DetectorSource) => {
+  /** The page starts over without the gate (it was not made for this detector's entries). */
+  const restartUngated = () => {
+    gate = null;
+    if (!active) return;
+    deactivate();
+    if (isActiveOn(settings, host())) activate();
+  };
+
+  const activate = () => {
+    // A gate made for other entries than the detector in hand could hide their mentions.
+    const pageGate = gate && (!detector || detector.user === gate.user) ? gate : null;
     active = activatePage({
       doc: document,
+      gate: pageGate?.gate ?? null,
       engine: () => {
-        if (source.engine) return source.engine;
-        const started = performance.now();
-        try {
-          return engineOf(source);
-        } finally {
-          performance.measure('factlens:detector-load', { start: started });
-        }
+        if (detector) return engineOf(detector);
+        return fetchDetector().then((d) => {
+          if (!d) throw new Error('no detector to load');
+          if (pageGate && d.user !== pageGate.user) setTimeout(restartUngated);
+          return engineOf(d);
+        });
       },
       entityType: (id) => types.get(id),
       unmarked: (id) => unmarked.has(id),
       settings: () => settings,
       onCountsChanged: sendCounts,
       onEngineFailed: () => {
-        // The copy in storage parsed but would not build: ask the background for its own, once.
+        // The copy in storage would not load or build: ask the background for its own, once.
         deactivate();
         if (fellBack) return;
         fellBack = true;
         detector = null;
+        gate = null;
         loading = loadBundledDetector().then(useDetector);
         void loading.then(() => {
-          if (detector && !active && isActiveOn(settings, host())) activate(detector);
+          if (detector && !active && isActiveOn(settings, host())) activate();
         });
       },
     });
@@ -124,10 +168,13 @@ async function start(ctx: ContentScriptContext) {
     const on = isActiveOn(settings, host());
     if (!on && !active) sendCounts();
     if (on && !active) {
-      loading ??= loadDetector().then(useDetector);
+      loading ??= loadGate().then(async (loaded) => {
+        gate = loaded;
+        if (!gate) await fetchDetector();
+      });
       void loading.then(() => {
         // Settings may have changed while it loaded; without a detector the page stays unmarked.
-        if (detector && !active && isActiveOn(settings, host())) activate(detector);
+        if ((gate || detector) && !active && isActiveOn(settings, host())) activate();
       });
     } else if (!on && active) deactivate();
     else if (on && active) {
@@ -163,18 +210,23 @@ async function start(ctx: ContentScriptContext) {
     if (area !== 'local') return;
     // A pin or a note changed in the side panel or another tab: cards show it at once.
     if (PINS_STORAGE_KEY in changes || KNOWLEDGE_STORAGE_KEY in changes) active?.card.invalidate();
-    // The reader's entries changed: the background compiled a new engine; this page switches to
-    // it now, without a reload (a page that never activated picks it up when it does).
-    const next = changes[DETECTOR_CACHE_KEY];
-    if (next && loading) {
-      const data = parseStoredDetector(next.newValue);
-      if (!data) return;
-      useDetector(data);
-      fellBack = false;
-      if (active) {
-        deactivate();
-        if (isActiveOn(settings, host())) activate(detector!);
-      }
+    // The reader's entries changed: the background compiled a new engine and its gate; this
+    // page switches to them now, without a reload (a page that never activated reads them when
+    // it does). With a gate, the detector is read again only if some text passes it.
+    const nextDetector = changes[DETECTOR_CACHE_KEY];
+    const nextGate = changes[DETECTOR_GATE_KEY];
+    if (!(nextDetector || nextGate) || !loading) return;
+    const loaded = nextDetector ? parseStoredDetector(nextDetector.newValue) : null;
+    if (nextDetector && !loaded) return;
+    if (nextGate) gate = gateOf(nextGate.newValue);
+    generation++;
+    detector = null;
+    detectorLoading = null;
+    if (loaded && !gate) useDetector(loaded);
+    fellBack = false;
+    if (active) {
+      deactivate();
+      if (isActiveOn(settings, host())) activate();
     }
   });
   watchSettings(

@@ -1,6 +1,7 @@
 // Finds mentions in a page's text and paints them with the CSS Custom Highlight API: the page's
 // DOM is never changed. Work runs in idle-time slices of a few milliseconds, the visible part of
 // the page first; a MutationObserver feeds added or changed text back into the same queue.
+import type { MentionGate } from '@/lib/detect/gate';
 import type { Mention, MentionFilter, PageScanner } from '@/lib/detect/types';
 import { ACTIVE_HIGHLIGHT, MARK_HIGHLIGHT } from './highlight-style';
 import {
@@ -53,10 +54,16 @@ type Idle = (cb: (deadline?: IdleDeadline) => void) => void;
 export interface PageMarkerDeps {
   doc: Document;
   /**
-   * Builds the detector; called once, in the first idle slice, so start-up adds no long task.
-   * Null means it could not be built: the marker then does nothing more and says so once.
+   * Builds the detector; called once, in the first idle slice (with a gate: when some text first
+   * passes it), so start-up adds no long task; it may have to be read first. Null means it could
+   * not be built: the marker then does nothing more and says so once.
    */
-  createScanner: () => PageScanner<ScanKey> | null;
+  createScanner: () => PageScanner<ScanKey> | null | Promise<PageScanner<ScanKey> | null>;
+  /**
+   * Which texts could hold a mention at all. With it, text the gate stops is done without the
+   * detector, which most pages then never need.
+   */
+  gate?: MentionGate | null;
   /** The detector could not be built (a damaged copy): called once. */
   onScannerFailed?: () => void;
   entityType: (entity: string) => string | undefined;
@@ -122,6 +129,8 @@ export class PageMarker {
   };
   /** The first slice starts the page walk, from the text at the top of the viewport. */
   private walkFromViewport = false;
+  /** The detector is being read: no slices until it is here. */
+  private loadingScanner = false;
   private reportedDone = false;
   /** The detector could not be built: no more slices, no retry. */
   private failed = false;
@@ -291,7 +300,7 @@ export class PageMarker {
   }
 
   private schedule(): void {
-    if (this.scheduled || this.stopped || this.failed) return;
+    if (this.scheduled || this.stopped || this.failed || this.loadingScanner) return;
     this.scheduled = true;
     this.idle((deadline) => {
       this.scheduled = false;
@@ -299,21 +308,45 @@ export class PageMarker {
     });
   }
 
+  /**
+   * Whether the detector is ready; if not, starts building (or reading) it, once. A detector read
+   * asynchronously resumes the slices when it arrives.
+   */
+  private ensureScanner(): boolean {
+    if (this.scanner !== EMPTY_SCANNER) return true;
+    if (this.loadingScanner || this.failed) return false;
+    const made = this.deps.createScanner();
+    const use = (scanner: PageScanner<ScanKey> | null) => {
+      if (this.stopped) return;
+      if (!scanner) {
+        this.failed = true;
+        this.deps.onScannerFailed?.();
+        return;
+      }
+      this.scanner = scanner;
+    };
+    if (made && 'then' in made) {
+      this.loadingScanner = true;
+      void made
+        .then(use, () => use(null))
+        .finally(() => {
+          this.loadingScanner = false;
+          this.schedule();
+        });
+      return false;
+    }
+    use(made);
+    return !this.failed;
+  }
+
   private runSlice(idle?: IdleDeadline): void {
-    if (this.stopped) return;
+    if (this.stopped || this.loadingScanner) return;
     if (this.walkFromViewport) {
       this.walkFromViewport = false;
-      if (this.scanner === EMPTY_SCANNER) {
-        const scanner = this.deps.createScanner();
-        if (!scanner) {
-          this.failed = true;
-          this.deps.onScannerFailed?.();
-          return;
-        }
-        this.scanner = scanner;
-        // Building the detector was this slice's work; the walk starts in the next one.
+      if (!this.deps.gate && this.scanner === EMPTY_SCANNER) {
+        // Building the detector is this slice's work; the walk starts in the next one.
         this.walkFromViewport = true;
-        this.schedule();
+        if (this.ensureScanner()) this.schedule();
         return;
       }
       const root = this.deps.doc.body ?? this.deps.doc.documentElement;
@@ -377,6 +410,18 @@ export class PageMarker {
     const text = node.data;
     // Nearly every text node on a page is short markup filler: skip the scanner's call overhead.
     if (text.length < 2 && !had) return false;
+    if (this.scanner === EMPTY_SCANNER) {
+      // Text the gate stops holds no mention for any detector made with it: done. A long node
+      // is never gated (in one call it would be a long task): it needs the detector's windows.
+      const { gate } = this.deps;
+      if (gate && text.length < LONG_TEXT && !gate.test(text)) return false;
+      if (!this.ensureScanner()) {
+        // Scanned again first thing once the detector is here.
+        this.dirty.add(node);
+        this.yieldNow = true;
+        return false;
+      }
+    }
     this.filter ??= this.composeFilter();
     if (text.length >= LONG_TEXT || this.long.has(node)) return this.scanLong(node, text, had);
     this.invisible.delete(node);

@@ -4,6 +4,7 @@
 import { uiLanguage } from '@/components/i18n';
 import { themeAttribute } from '@/components/theme';
 import type { Engine } from '@/lib/detect/engine';
+import type { MentionGate } from '@/lib/detect/gate';
 import { scannerFor } from '@/lib/detect/scanner';
 import { createFurnitureRules, entitySites, pageHostOf } from '@/lib/dom/furniture';
 import { quoteOf } from '@/lib/dom/quote';
@@ -32,8 +33,13 @@ export interface PageSession {
 
 export interface PageSessionDeps {
   doc: Document;
-  /** The detection engine; built on first need, in the marker's first idle slice. */
-  engine(): Engine;
+  /**
+   * The detection engine, built on first need: in the marker's first idle slice, or (with a gate)
+   * once some text passes the gate, when it may first have to be read.
+   */
+  engine(): Engine | Promise<Engine>;
+  /** Says which texts can hold a mention at all; without it the engine is needed at once. */
+  gate?: MentionGate | null;
   entityType(id: string): string | undefined;
   /** Entities found but never painted (looked up on hover or tap only). */
   unmarked?(id: string): boolean;
@@ -134,15 +140,26 @@ export function activatePage(deps: PageSessionDeps): PageSession {
       trigger: () => ({ mode: deps.settings().cardTrigger, delayMs: deps.settings().restDelayMs }),
     });
 
+  // The engine, once the marker has asked for it (the furniture rules need its entities' sites).
+  let engine: Engine | null = null;
+  const failed = (error: unknown) => {
+    // Only a damaged stored copy gets here: the caller falls back to the bundled one, once.
+    console.warn('Factlens: the stored detector could not be built.', error);
+    return null;
+  };
+  const scannerOf = (e: Engine) => {
+    engine = e;
+    return scannerFor<ScanKey>(e);
+  };
   const marker = new PageMarker({
     doc,
+    gate: deps.gate ?? null,
     createScanner: () => {
       try {
-        return scannerFor<ScanKey>(deps.engine());
+        const e = deps.engine();
+        return 'then' in e ? e.then(scannerOf, failed) : scannerOf(e);
       } catch (error) {
-        // Only a damaged stored copy gets here: the caller falls back to the bundled one, once.
-        console.warn('Factlens: the stored detector could not be built.', error);
-        return null;
+        return failed(error);
       }
     },
     onScannerFailed: () => deps.onEngineFailed?.(),
@@ -167,7 +184,7 @@ export function activatePage(deps: PageSessionDeps): PageSession {
     // Made afresh after each batch of page changes (the rules remember what they judged);
     // the entities' sites are read once.
     createFilter: () => {
-      sites ??= entitySites(deps.engine());
+      sites ??= entitySites(engine!);
       const rules = createFurnitureRules(sites, () => pageHostOf(doc, win.location.href));
       return (node, mentions) => rules.keep(node, mentions);
     },

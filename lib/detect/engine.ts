@@ -92,6 +92,8 @@ export interface PatternIndex {
   payloadsOf(pattern: number): readonly Payload[];
   /** Per pattern: SHAPE_STARTS_WORD, plus its End times 2. */
   readonly shapes: Uint8Array;
+  /** The folded patterns and the Han variant map, where it was compiled (not when unpacked). */
+  readonly source?: { patterns: readonly string[]; han: ReadonlyMap<number, number> };
 }
 
 export interface Engine {
@@ -138,6 +140,7 @@ class PatternSet {
       automaton: buildAutomaton(this.patterns, this.han),
       payloadsOf: (pattern) => payloads[pattern]!,
       shapes: Uint8Array.from(this.shapes),
+      source: { patterns: this.patterns, han: this.han },
     };
   }
 }

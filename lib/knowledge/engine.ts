@@ -2,6 +2,7 @@
 // compiled with the same compiler as the build (lib/detect). Pure, so the background, the CLI
 // (`detect --pack`) and the benchmarks build exactly the same engine.
 import { compileEngine } from '../detect/engine';
+import { gateOfEngine, type PackedGate } from '../detect/gate';
 import { type PrecompiledDetector, precompileEngine } from '../detect/precompiled';
 import type { DetectorTable } from '../kb/compiled';
 import { aliasKey, checkAliases, detectableAliases, type GuardContext } from './guard';
@@ -61,7 +62,16 @@ export function combinedTable(base: DetectorTable, entities: readonly UserEntity
 }
 
 export function compileCombined(base: DetectorTable, entities: readonly UserEntity[]): PrecompiledDetector {
-  return precompileEngine(compileEngine(combinedTable(base, entities)));
+  return compileCombinedWithGate(base, entities).detector;
+}
+
+/** The combined engine and its mention gate (what content scripts read first), from one compile. */
+export function compileCombinedWithGate(
+  base: DetectorTable,
+  entities: readonly UserEntity[],
+): { detector: PrecompiledDetector; gate: PackedGate } {
+  const engine = compileEngine(combinedTable(base, entities));
+  return { detector: precompileEngine(engine), gate: gateOfEngine(engine) };
 }
 
 /** A short, stable digest of what the engine depends on, to tell a current copy from a stale one. */

@@ -1,8 +1,10 @@
-// How pages get the detector: the background stores this build's precompiled engine in
-// storage.local at install, and a page that finds no usable copy there (removed, damaged, from an
-// older build) asks the background instead. Every way ends with the page marked.
+// How pages get the detector: the background stores this build's precompiled engine and its
+// mention gate in storage.local at install, and a page that finds no usable copy there (removed,
+// damaged, from an older build) asks the background instead. Every way ends with the page marked.
+// A page reads the gate first, and the detector only once some of its text passes the gate.
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { compileEngine } from '../../lib/detect/engine';
 import { precompileEngine } from '../../lib/detect/precompiled';
@@ -25,10 +27,20 @@ const stored = () =>
   worker().evaluate(
     async () => (await chrome.storage.local.get('detector')).detector as { build?: string; json?: string },
   );
-const store = (value: unknown) =>
-  worker().evaluate(async (v) => {
-    await chrome.storage.local.set({ detector: v });
-  }, value);
+const store = (value: unknown, key = 'detector') =>
+  worker().evaluate(
+    async ([k, v]) => {
+      await chrome.storage.local.set({ [k as string]: v });
+    },
+    [key, value],
+  );
+const storedGate = () =>
+  worker().evaluate(
+    async () =>
+      (await chrome.storage.local.get('detector-gate'))['detector-gate'] as { build?: string; json?: string },
+  );
+const detectorLoads = (page: Page) =>
+  page.evaluate(() => performance.getEntriesByName('factlens:detector-load').length);
 
 async function buildId(): Promise<string> {
   return JSON.parse(await readFile(resolve(REPO_ROOT, 'generated/detector-build.json'), 'utf8')).id;
@@ -52,6 +64,47 @@ describe('detector delivery', () => {
     await expect.poll(async () => (await stored())?.build, { timeout: 10_000 }).toBe(await buildId());
     const json = (await stored()).json ?? '';
     expect(JSON.parse(json).v).toBe(1);
+  });
+
+  it('stores the mention gate of the same build beside it', async () => {
+    await expect.poll(async () => (await storedGate())?.build, { timeout: 10_000 }).toBe(await buildId());
+    expect(JSON.parse((await storedGate()).json ?? '').v).toBe(1);
+  });
+
+  it('never reads the detector on a page that mentions nothing, until a mention arrives', async () => {
+    const path = `/delivery-quiet-${++pageNumber}.html`;
+    session.server.route(path, {
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>quiet</title></head>
+<body><p>The committee met on Tuesday to discuss the budget of the open library.</p>
+<p>今天天气很好，我们去公园散步吧。</p></body></html>`,
+    });
+    const page = await session.browser.context.newPage();
+    await page.goto(session.server.url(path));
+    await page.waitForFunction(() => performance.getEntriesByName('factlens:marked').length > 0);
+    expect(await detectorLoads(page)).toBe(0);
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = '阿里巴巴发布了通义千问，Huawei trains on Ascend chips.';
+      document.body.append(p);
+    });
+    await waitForMarks(page, 2);
+    expect(await markedTexts(page)).toEqual(expect.arrayContaining(['通义千问', 'Huawei']));
+    expect(await detectorLoads(page)).toBe(1);
+    await page.close();
+  });
+
+  it('marks a page when the stored gate is damaged or of another build', async () => {
+    const gate = await storedGate();
+    for (const bad of [
+      { build: await buildId(), json: '{"v":1,"w":[' },
+      { ...gate, build: 'an-older-build' },
+    ]) {
+      await store(bad, 'detector-gate');
+      const { texts, probe } = await markedPage();
+      expect(texts).toEqual(expect.arrayContaining(['Qwen', 'MindSpore']));
+      expect(probe.errors).toEqual([]);
+    }
+    await store(gate, 'detector-gate');
   });
 
   it('marks a page when storage holds no copy, and stores one again', async () => {

@@ -1,0 +1,254 @@
+// The mention gate: a few kilobytes that tell, for one text, whether the names automaton could
+// find anything in it. Most pages mention nothing we know; there the gate's answer is all the
+// work, and the engine (hundreds of kilobytes to read and unpack) is never loaded.
+//
+// It never misses what the engine would find: text is folded as the automaton folds it (case,
+// width, separators, the Han variants of the patterns' characters), every alias pattern is keyed
+// by its first two characters, at a word start for patterns that start with a letter or digit,
+// anywhere for the rest, and a key is confirmed on the pattern's next characters and its end
+// boundary. Case forms, cues and context are left to the engine: the gate may say yes too often,
+// never too rarely (gate.test.ts checks this against the engine on real text).
+import { FOLDED_RANGES, foldCode, isDigit, isLetter, WORD_RANGES, widthFold } from './chars';
+import type { Engine } from './engine';
+
+export const GATE_VERSION = 1;
+
+/** Characters after the key that a pattern is confirmed on: nearly all of every alias. */
+const MAX_STEM = 30;
+
+/** End rules: none, no letter or '_' after it (ends in a letter), no digit after it (ends in a digit). */
+const END_NONE = 0;
+const END_LETTER = 1;
+const END_DIGIT = 2;
+
+export interface PackedGate {
+  v: typeof GATE_VERSION;
+  /** Word-start keys: [key, rest, end rule, rest, end rule, ...]; rest follows the key's two characters. */
+  w: (number | string)[][];
+  /** Word-start patterns of one character: code, end rule, code, end rule, ... */
+  s: number[];
+  /** Keys of patterns that start with any other character (Han, punctuation), matched anywhere: as `w`. */
+  a: (number | string)[][];
+  /** Such patterns of one character. */
+  a1: number[];
+  /** Han variants of the patterns' characters, as pairs (variant, simplified): read as the engine reads them. */
+  h: string;
+}
+
+export interface MentionGate {
+  /** False only if the names automaton finds no pattern in `text`. */
+  test(text: string): boolean;
+}
+
+const isWordCode = (c: number) => isLetter(c) || isDigit(c);
+const keyOf = (first: number, second: number) => first * 0x10000 + second;
+
+function endRule(pattern: string): number {
+  const last = pattern.charCodeAt(pattern.length - 1);
+  return isLetter(last) ? END_LETTER : isDigit(last) ? END_DIGIT : END_NONE;
+}
+
+/** Rows of [key, rest, rule, ...]; a rest another one of its key starts with, under no end rule, covers it. */
+function rowsOf(keys: Map<number, Map<string, number>>): (number | string)[][] {
+  const rows: (number | string)[][] = [];
+  for (const [key, rests] of keys) {
+    const loose = [...rests].filter(([, rule]) => rule === END_NONE).map(([rest]) => rest);
+    const row: (number | string)[] = [key];
+    for (const [rest, rule] of [...rests].sort(([a], [b]) => a.length - b.length)) {
+      if (loose.some((l) => l !== rest && rest.startsWith(l))) continue;
+      row.push(rest, rule);
+    }
+    rows.push(row);
+  }
+  return rows;
+}
+
+/**
+ * The gate for folded patterns (as the automaton has them); `han` maps variant code units to the
+ * simplified ones the patterns use.
+ */
+export function buildGate(patterns: readonly string[], han: ReadonlyMap<number, number>): PackedGate {
+  // As the automaton does: a variant reads as its simplified form unless a pattern uses it as it is.
+  const used = new Set<number>();
+  for (const p of patterns) for (let i = 0; i < p.length; i++) used.add(p.charCodeAt(i));
+  let h = '';
+  for (const [variant, simplified] of han) {
+    if (used.has(simplified) && !used.has(variant)) h += String.fromCharCode(variant, simplified);
+  }
+  const word = new Map<number, Map<string, number>>();
+  const anywhere = new Map<number, Map<string, number>>();
+  const singles = new Map<number, number>();
+  const anySingles = new Set<number>();
+  // Two rules for one pattern (or one character): keep the weaker one.
+  const weaker = (had: number | undefined, rule: number) =>
+    had === undefined || had === rule ? rule : END_NONE;
+  for (const p of patterns) {
+    if (!p) continue;
+    const c0 = p.charCodeAt(0);
+    const isWord = isWordCode(c0);
+    if (p.length === 1) {
+      if (isWord) singles.set(c0, weaker(singles.get(c0), endRule(p)));
+      else anySingles.add(c0);
+      continue;
+    }
+    const end = Math.min(p.length, 2 + MAX_STEM);
+    const rest = p.slice(2, end);
+    const rule = end === p.length ? endRule(p) : END_NONE;
+    const table = isWord ? word : anywhere;
+    const key = keyOf(c0, p.charCodeAt(1));
+    const rests = table.get(key) ?? new Map<string, number>();
+    table.set(key, rests);
+    rests.set(rest, weaker(rests.get(rest), rule));
+  }
+  return {
+    v: GATE_VERSION,
+    w: rowsOf(word),
+    s: [...singles].flat(),
+    a: rowsOf(anywhere),
+    a1: [...anySingles],
+    h,
+  };
+}
+
+/** Whether the character after a match allows it to end there. */
+function endOk(rule: number, next: number): boolean {
+  if (Number.isNaN(next) || rule === END_NONE) return true;
+  if (rule === END_LETTER) return !(isLetter(next) || widthFold(next) === 0x5f);
+  return !isDigit(next);
+}
+
+/** Character classes of the scan: a letter or digit, and a character an anywhere pattern may start with. */
+const WORD = 1;
+const ANY_FIRST = 2;
+
+/** A key and the next character, hashed into 16 bits: a cheap filter before the rests are compared. */
+const hash3 = (key: number, c: number) => Math.imul(key ^ (c << 21), 0x9e3779b1) >>> 16;
+
+export function gateFromPacked(packed: PackedGate): MentionGate {
+  if (packed?.v !== GATE_VERSION) throw new Error('mention gate: unknown version');
+  // Rows flattened into parallel lists (monomorphic, no per-row arrays to walk): key → slot, the
+  // first rest's index times 1024 plus the count of rests.
+  const rests: string[] = [];
+  const rules: number[] = [];
+  // Per key and third character: could a rest start with it (or is there an empty rest)?
+  const third = new Uint8Array(0x10000);
+  const tableOf = (rows: (number | string)[][]) => {
+    const table = new Map<number, number>();
+    for (const row of rows) {
+      const key = row[0] as number;
+      table.set(key, rests.length * 0x400 + (row.length - 1) / 2);
+      for (let r = 1; r + 1 < row.length; r += 2) {
+        const rest = row[r] as string;
+        rests.push(rest);
+        rules.push(row[r + 1] as number);
+        // An empty rest (a two-character pattern) matches whatever follows: marked under -1.
+        third[hash3(key, rest ? rest.charCodeAt(0) : -1)] = 1;
+      }
+    }
+    return table;
+  };
+  const word = tableOf(packed.w);
+  const anywhere = tableOf(packed.a);
+  const singles = new Map<number, number>();
+  for (let i = 0; i + 1 < packed.s.length; i += 2) singles.set(packed.s[i]!, packed.s[i + 1]!);
+  const anySingles = new Set(packed.a1);
+  const variants = new Map<number, number>();
+  for (let i = 0; i + 1 < packed.h.length; i += 2)
+    variants.set(packed.h.charCodeAt(i), packed.h.charCodeAt(i + 1));
+  // Folding by table for ASCII, the bulk of the text compared.
+  const ascii = new Uint16Array(0x80);
+  for (let c = 0; c < 0x80; c++) ascii[c] = foldCode(c);
+  const fold = (c: number) => (c < 0x80 ? ascii[c]! : (variants.get(c) ?? foldCode(c)));
+  // Keys of two ASCII characters (most word keys) by table, the rest by map; slot + 1, 0 for none.
+  const asciiWord = new Int32Array(0x4000);
+  for (const [key, slot] of word) {
+    const a = Math.floor(key / 0x10000);
+    const b = key % 0x10000;
+    if (a < 0x80 && b < 0x80) asciiWord[(a << 7) | b] = slot + 1;
+  }
+
+  // One table load per character of text: the scan runs on cold code, where every call counts.
+  const classes = new Uint8Array(0x10000);
+  for (const [from, to] of WORD_RANGES) classes.fill(WORD, from, to + 1);
+  const anyFirst = new Set([...anywhere.keys()].map((k) => Math.floor(k / 0x10000)));
+  for (const c of anySingles) anyFirst.add(c);
+  for (const c of anyFirst) classes[c]! |= ANY_FIRST;
+  for (const [variant, simplified] of variants) if (anyFirst.has(simplified)) classes[variant]! |= ANY_FIRST;
+  for (const [from, to] of FOLDED_RANGES) {
+    for (let c = from; c <= to; c++) if (anyFirst.has(foldCode(c))) classes[c]! |= ANY_FIRST;
+  }
+
+  /** The key at i matched a row: one of its rests follows, and may end there. */
+  const restAt = (key: number, slot: number, text: string, i: number): boolean => {
+    const at = i + 2;
+    if (!third[hash3(key, -1)] && (at >= text.length || !third[hash3(key, fold(text.charCodeAt(at)))])) {
+      return false;
+    }
+    const first = (slot / 0x400) | 0;
+    const last = first + (slot % 0x400);
+    for (let r = first; r < last; r++) {
+      const rest = rests[r]!;
+      const n = rest.length;
+      if (at + n > text.length) continue;
+      let j = 0;
+      while (j < n && fold(text.charCodeAt(at + j)) === rest.charCodeAt(j)) j++;
+      if (j === n && endOk(rules[r]!, text.charCodeAt(at + n))) return true;
+    }
+    return false;
+  };
+
+  const wordAt = (text: string, i: number, c: number): boolean => {
+    const f = fold(c);
+    if (singles.size) {
+      const single = singles.get(f);
+      if (single !== undefined && endOk(single, text.charCodeAt(i + 1))) return true;
+    }
+    if (i + 1 >= text.length) return false;
+    const g = fold(text.charCodeAt(i + 1));
+    const slot = f < 0x80 && g < 0x80 ? asciiWord[(f << 7) | g]! - 1 : (word.get(keyOf(f, g)) ?? -1);
+    return slot >= 0 && restAt(keyOf(f, g), slot, text, i);
+  };
+
+  const anyAt = (text: string, i: number): boolean => {
+    const f = fold(text.charCodeAt(i));
+    if (anySingles.has(f)) return true;
+    if (i + 1 >= text.length) return false;
+    const key = keyOf(f, fold(text.charCodeAt(i + 1)));
+    const slot = anywhere.get(key);
+    return slot !== undefined && restAt(key, slot, text, i);
+  };
+
+  return {
+    test(text) {
+      let prevWord = false;
+      const n = text.length;
+      for (let i = 0; i < n; i++) {
+        const c = text.charCodeAt(i);
+        const cls = classes[c]!;
+        if (cls === 0) {
+          prevWord = false;
+        } else if (cls === WORD) {
+          if (!prevWord) {
+            // Inline for two ASCII letters: most word starts stop here, without a call.
+            const d = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+            if (c >= 0x80 || d >= 0x80 || singles.size || asciiWord[(ascii[c]! << 7) | ascii[d]!] !== 0) {
+              if (wordAt(text, i, c)) return true;
+            }
+          }
+          prevWord = true;
+        } else {
+          prevWord = false;
+          if (anyAt(text, i)) return true;
+        }
+      }
+      return false;
+    },
+  };
+}
+
+/** The gate of a compiled engine's aliases. */
+export function gateOfEngine(engine: Engine): PackedGate {
+  const source = engine.names.source;
+  if (!source) throw new Error('mention gate: the engine was unpacked, not compiled');
+  return buildGate(source.patterns, source.han);
+}

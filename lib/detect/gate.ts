@@ -8,7 +8,7 @@
 // anywhere for the rest, and a key is confirmed on the pattern's next characters and its end
 // boundary. Case forms, cues and context are left to the engine: the gate may say yes too often,
 // never too rarely (gate.test.ts checks this against the engine on real text).
-import { FOLDED_RANGES, foldCode, isDigit, isLetter, WORD_RANGES, widthFold } from './chars';
+import { FOLDED_RANGES, foldCode, isDigit, isLetter, SEP, WORD_RANGES, widthFold } from './chars';
 import type { Engine } from './engine';
 
 export const GATE_VERSION = 1;
@@ -31,7 +31,10 @@ export interface PackedGate {
   a: (number | string)[][];
   /** Such patterns of one character. */
   a1: number[];
-  /** Han variants of the patterns' characters, as pairs (variant, simplified): read as the engine reads them. */
+  /**
+   * Code units from U+0080 up that the automaton reads as a character of the patterns (full
+   * width, separators, quotes, Han variants), as pairs: the page folds by lookup alone.
+   */
   h: string;
 }
 
@@ -72,6 +75,12 @@ export function buildGate(patterns: readonly string[], han: ReadonlyMap<number, 
   const used = new Set<number>();
   for (const p of patterns) for (let i = 0; i < p.length; i++) used.add(p.charCodeAt(i));
   let h = '';
+  for (const [from, to] of FOLDED_RANGES) {
+    for (let c = Math.max(from, 0x80); c <= to; c++) {
+      const f = foldCode(c);
+      if (f !== c && used.has(f)) h += String.fromCharCode(c, f);
+    }
+  }
   for (const [variant, simplified] of han) {
     if (used.has(simplified) && !used.has(variant)) h += String.fromCharCode(variant, simplified);
   }
@@ -152,13 +161,13 @@ export function gateFromPacked(packed: PackedGate): MentionGate {
   const singles = new Map<number, number>();
   for (let i = 0; i + 1 < packed.s.length; i += 2) singles.set(packed.s[i]!, packed.s[i + 1]!);
   const anySingles = new Set(packed.a1);
-  const variants = new Map<number, number>();
+  const folds = new Map<number, number>();
   for (let i = 0; i + 1 < packed.h.length; i += 2)
-    variants.set(packed.h.charCodeAt(i), packed.h.charCodeAt(i + 1));
-  // Folding by table for ASCII, the bulk of the text compared.
+    folds.set(packed.h.charCodeAt(i), packed.h.charCodeAt(i + 1));
+  // Folding by table for ASCII (capitals, '-' and '_' as separators), by the pairs above.
   const ascii = new Uint16Array(0x80);
-  for (let c = 0; c < 0x80; c++) ascii[c] = foldCode(c);
-  const fold = (c: number) => (c < 0x80 ? ascii[c]! : (variants.get(c) ?? foldCode(c)));
+  for (let c = 0; c < 0x80; c++) ascii[c] = c >= 0x41 && c <= 0x5a ? c + 0x20 : c === 0x2d || c === 0x5f ? SEP : c;
+  const fold = (c: number) => (c < 0x80 ? ascii[c]! : (folds.get(c) ?? c));
   // Keys of two ASCII characters (most word keys) by table, the rest by map; slot + 1, 0 for none.
   const asciiWord = new Int32Array(0x4000);
   for (const [key, slot] of word) {
@@ -173,10 +182,8 @@ export function gateFromPacked(packed: PackedGate): MentionGate {
   const anyFirst = new Set([...anywhere.keys()].map((k) => Math.floor(k / 0x10000)));
   for (const c of anySingles) anyFirst.add(c);
   for (const c of anyFirst) classes[c]! |= ANY_FIRST;
-  for (const [variant, simplified] of variants) if (anyFirst.has(simplified)) classes[variant]! |= ANY_FIRST;
-  for (const [from, to] of FOLDED_RANGES) {
-    for (let c = from; c <= to; c++) if (anyFirst.has(foldCode(c))) classes[c]! |= ANY_FIRST;
-  }
+  for (let c = 0; c < 0x80; c++) if (anyFirst.has(ascii[c]!)) classes[c]! |= ANY_FIRST;
+  for (const [variant, folded] of folds) if (anyFirst.has(folded)) classes[variant]! |= ANY_FIRST;
 
   /** The key at i matched a row: one of its rests follows, and may end there. */
   const restAt = (key: number, slot: number, text: string, i: number): boolean => {

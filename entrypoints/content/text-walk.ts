@@ -1,8 +1,13 @@
 // Resumable walks over the readable text of a document or shadow root, in small time slices.
-// The walker shows text nodes only: a filter callback on every element costs 5–10× a bare walk
-// (each element crosses into JS), so whether a text node sits in a skipped subtree (scripts,
-// editors, code blocks, our own UI) is decided from its ancestors, each element looked at once.
-import { isSkippedElement as isSkippedByMarkup } from '@/lib/dom/text-nodes';
+// The walker shows elements and text, and the walk steps over a skipped element's whole subtree
+// (scripts, editors, code blocks, our own UI) when it meets it: each element is looked at once, by
+// its tag and, for the few that carry a skipping attribute (found by one querySelectorAll),
+// its attributes. No filter callback (each would cross into JS) and no ancestor lookups per node.
+import {
+  isSkippedElement as isSkippedByMarkup,
+  SKIP_ATTRIBUTE_SELECTOR,
+  SKIPPED_TAGS,
+} from '@/lib/dom/text-nodes';
 import { HOST_TAG } from './ui-host';
 
 /** Why an element's text is never scanned (the shared rules, plus our own UI). */
@@ -26,8 +31,8 @@ export interface TextWalk {
 /**
  * Walks the text under `root` (which must not itself be in a skipped subtree). With `startAt`,
  * the walk begins at that node (text at the top of the viewport) and wraps around to the start,
- * so what the reader sees is marked first. Afterwards it looks through the custom elements for
- * open shadow roots, which a TreeWalker never enters, and hands them to `onShadowRoot`.
+ * so what the reader sees is marked first. Open shadow roots (which a TreeWalker never enters)
+ * of the custom elements it passes are handed to `onShadowRoot`.
  */
 export function createTextWalk(
   root: Node,
@@ -35,26 +40,13 @@ export function createTextWalk(
   startAt?: Node | null,
 ): TextWalk {
   const doc = root.ownerDocument ?? (root as Document);
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  const skippedMemo = new Map<Node, boolean>();
-
-  // Iterative, so a DOM nested thousands deep can't overflow the stack.
-  const isSkipped = (parent: Node | null): boolean => {
-    const unknown: Node[] = [];
-    let known = false;
-    for (let n = parent; n && n !== root && n.nodeType === 1; n = n.parentNode) {
-      const memo = skippedMemo.get(n);
-      if (memo !== undefined) {
-        known = memo;
-        break;
-      }
-      unknown.push(n);
-    }
-    for (let i = unknown.length - 1; i >= 0; i--) {
-      known = known || isSkippedElement(unknown[i] as Element);
-      skippedMemo.set(unknown[i]!, known);
-    }
-    return known;
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  // Elements with an attribute that may skip them, as the walk begins. One changed later is the
+  // marker's business: its MutationObserver sees the attribute and rescans that subtree.
+  const flagged = new Set((root as ParentNode).querySelectorAll?.(SKIP_ATTRIBUTE_SELECTOR) ?? []);
+  const skipped = (el: Element) => {
+    const name = el.localName;
+    return SKIPPED_TAGS.has(name) || name === HOST_TAG || (flagged.has(el) && isSkippedElement(el));
   };
 
   let wrapped = !startAt;
@@ -64,49 +56,57 @@ export function createTextWalk(
     stopAt = startAt;
   }
   let first = stopAt ? (startAt as Text) : null;
-  let textDone = false;
-  let elements: ArrayLike<Element> | null = null;
-  let elementIndex = 0;
+  let done = false;
+
+  /** The node after `el`'s subtree (the walker moved there), or null at the end of the root. */
+  const pastSubtree = (el: Node): Node | null => {
+    for (let n: Node | null = el; n && n !== root; n = walker.parentNode()) {
+      walker.currentNode = n;
+      const next = walker.nextSibling();
+      if (next) return next;
+      walker.currentNode = n;
+    }
+    return null;
+  };
 
   const nextText = (): Text | null => {
+    let node = walker.nextNode();
     for (;;) {
-      const node = walker.nextNode();
       if (!node) {
         if (wrapped) return null;
         // Second leg: from the top of the root down to where the first leg began.
         wrapped = true;
         walker.currentNode = root;
+        node = walker.nextNode();
         continue;
       }
       if (wrapped && stopAt && node === stopAt) return null;
-      if (!isSkipped(node.parentNode)) return node as Text;
+      if (node.nodeType === 3) return node as Text;
+      const el = node as Element;
+      if (skipped(el)) {
+        node = pastSubtree(el);
+        continue;
+      }
+      // Shadow roots hang off custom elements (a hyphen in the tag name), with rare exceptions.
+      if (el.localName.includes('-') && el.shadowRoot) onShadowRoot(el.shadowRoot);
+      node = walker.nextNode();
     }
   };
 
   return {
     step(visit, deadline) {
       if (first) {
-        if (!isSkipped(first.parentNode)) visit(first);
+        if (!isInSkippedSubtree(first)) visit(first);
         first = null;
       }
-      while (!textDone) {
+      while (!done) {
         const node = nextText();
         if (!node) {
-          textDone = true;
+          done = true;
           break;
         }
         visit(node);
         if (deadline()) return false;
-      }
-      // Shadow roots hang off custom elements (a hyphen in the tag name), with rare exceptions.
-      elements ??= (root as ParentNode).querySelectorAll('*');
-      for (; elementIndex < elements.length; elementIndex++) {
-        const el = elements[elementIndex]!;
-        if (el.localName.includes('-') && el.shadowRoot && !isSkippedElement(el)) onShadowRoot(el.shadowRoot);
-        if ((elementIndex & 255) === 255 && deadline()) {
-          elementIndex++;
-          return false;
-        }
       }
       return true;
     },

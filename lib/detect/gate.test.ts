@@ -113,7 +113,7 @@ describe('mention gate', () => {
 
   it('keeps the weaker end rule, and folds as the automaton does', () => {
     const packed = buildGate(['ab', 'ab'], new Map());
-    expect(packed.w).toEqual([[0x61 * 0x10000 + 0x62, '', 1]]);
+    expect(packed.w).toEqual([[0x61 * 0x10000 + 0x62, '\uffff', '', 1]]);
     const mixed = buildGate(['x', 'x'], new Map());
     expect(mixed.s).toEqual([0x78, 1]);
     expect(buildGate(['華为', '华为'], new Map([[0x83ef, 0x534e]])).h).not.toContain('華');

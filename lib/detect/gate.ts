@@ -23,7 +23,10 @@ const END_DIGIT = 2;
 
 export interface PackedGate {
   v: typeof GATE_VERSION;
-  /** Word-start keys: [key, rest, end rule, rest, end rule, ...]; rest follows the key's two characters. */
+  /**
+   * Word-start keys: [key, the rests' first characters, rest, end rule, rest, end rule, ...]; a rest
+   * follows the key's two characters.
+   */
   w: (number | string)[][];
   /** Word-start patterns of one character: code, end rule, code, end rule, ... */
   s: number[];
@@ -51,17 +54,22 @@ function endRule(pattern: string): number {
   return isLetter(last) ? END_LETTER : isDigit(last) ? END_DIGIT : END_NONE;
 }
 
-/** Rows of [key, rest, rule, ...]; a rest another one of its key starts with, under no end rule, covers it. */
+/** Stands for an empty rest among a row's first characters: anything may follow the key. */
+const ANY_NEXT = '\uffff';
+
+/**
+ * Rows of [key, first characters of the rests, rest, rule, ...]; a rest another one of its key
+ * starts with, under no end rule, covers it.
+ */
 function rowsOf(keys: Map<number, Map<string, number>>): (number | string)[][] {
   const rows: (number | string)[][] = [];
   for (const [key, rests] of keys) {
     const loose = [...rests].filter(([, rule]) => rule === END_NONE).map(([rest]) => rest);
-    const row: (number | string)[] = [key];
-    for (const [rest, rule] of [...rests].sort(([a], [b]) => a.length - b.length)) {
-      if (loose.some((l) => l !== rest && rest.startsWith(l))) continue;
-      row.push(rest, rule);
-    }
-    rows.push(row);
+    const kept = [...rests]
+      .sort(([a], [b]) => a.length - b.length)
+      .filter(([rest]) => !loose.some((l) => l !== rest && rest.startsWith(l)));
+    const firsts = [...new Set(kept.map(([rest]) => rest[0] ?? ANY_NEXT))].join('');
+    rows.push([key, firsts, ...kept.flat()]);
   }
   return rows;
 }
@@ -130,28 +138,23 @@ function endOk(rule: number, next: number): boolean {
 const WORD = 1;
 const ANY_FIRST = 2;
 
-/** A key and the next character, hashed into 16 bits: a cheap filter before the rests are compared. */
-const hash3 = (key: number, c: number) => Math.imul(key ^ (c << 21), 0x9e3779b1) >>> 16;
-
 export function gateFromPacked(packed: PackedGate): MentionGate {
   if (packed?.v !== GATE_VERSION) throw new Error('mention gate: unknown version');
   // Rows flattened into parallel lists (monomorphic, no per-row arrays to walk): key → slot, the
-  // first rest's index times 1024 plus the count of rests.
+  // row's index times 1024 plus the count of its rests.
   const rests: string[] = [];
   const rules: number[] = [];
-  // Per key and third character: could a rest start with it (or is there an empty rest)?
-  const third = new Uint8Array(0x10000);
+  const firsts: string[] = [];
+  const starts: number[] = [];
   const tableOf = (rows: (number | string)[][]) => {
     const table = new Map<number, number>();
     for (const row of rows) {
-      const key = row[0] as number;
-      table.set(key, rests.length * 0x400 + (row.length - 1) / 2);
-      for (let r = 1; r + 1 < row.length; r += 2) {
-        const rest = row[r] as string;
-        rests.push(rest);
+      table.set(row[0] as number, firsts.length * 0x400 + (row.length - 2) / 2);
+      firsts.push(row[1] as string);
+      starts.push(rests.length);
+      for (let r = 2; r + 1 < row.length; r += 2) {
+        rests.push(row[r] as string);
         rules.push(row[r + 1] as number);
-        // An empty rest (a two-character pattern) matches whatever follows: marked under -1.
-        third[hash3(key, rest ? rest.charCodeAt(0) : -1)] = 1;
       }
     }
     return table;
@@ -166,7 +169,8 @@ export function gateFromPacked(packed: PackedGate): MentionGate {
     folds.set(packed.h.charCodeAt(i), packed.h.charCodeAt(i + 1));
   // Folding by table for ASCII (capitals, '-' and '_' as separators), by the pairs above.
   const ascii = new Uint16Array(0x80);
-  for (let c = 0; c < 0x80; c++) ascii[c] = c >= 0x41 && c <= 0x5a ? c + 0x20 : c === 0x2d || c === 0x5f ? SEP : c;
+  for (let c = 0; c < 0x80; c++)
+    ascii[c] = c >= 0x41 && c <= 0x5a ? c + 0x20 : c === 0x2d || c === 0x5f ? SEP : c;
   const fold = (c: number) => (c < 0x80 ? ascii[c]! : (folds.get(c) ?? c));
   // Keys of two ASCII characters (most word keys) by table, the rest by map; slot + 1, 0 for none.
   const asciiWord = new Int32Array(0x4000);
@@ -186,12 +190,20 @@ export function gateFromPacked(packed: PackedGate): MentionGate {
   for (const [variant, folded] of folds) if (anyFirst.has(folded)) classes[variant]! |= ANY_FIRST;
 
   /** The key at i matched a row: one of its rests follows, and may end there. */
-  const restAt = (key: number, slot: number, text: string, i: number): boolean => {
+  const restAt = (slot: number, text: string, i: number): boolean => {
     const at = i + 2;
-    if (!third[hash3(key, -1)] && (at >= text.length || !third[hash3(key, fold(text.charCodeAt(at)))])) {
-      return false;
+    const row = (slot / 0x400) | 0;
+    // The character after the key must start one of the rests (the cheap test that stops most);
+    // an empty rest, first since they are sorted by length, lets anything through.
+    const next = firsts[row]!;
+    if (next.charCodeAt(0) !== 0xffff) {
+      if (at >= text.length) return false;
+      const c = fold(text.charCodeAt(at));
+      let k = 0;
+      while (k < next.length && next.charCodeAt(k) !== c) k++;
+      if (k === next.length) return false;
     }
-    const first = (slot / 0x400) | 0;
+    const first = starts[row]!;
     const last = first + (slot % 0x400);
     for (let r = first; r < last; r++) {
       const rest = rests[r]!;
@@ -213,16 +225,15 @@ export function gateFromPacked(packed: PackedGate): MentionGate {
     if (i + 1 >= text.length) return false;
     const g = fold(text.charCodeAt(i + 1));
     const slot = f < 0x80 && g < 0x80 ? asciiWord[(f << 7) | g]! - 1 : (word.get(keyOf(f, g)) ?? -1);
-    return slot >= 0 && restAt(keyOf(f, g), slot, text, i);
+    return slot >= 0 && restAt(slot, text, i);
   };
 
   const anyAt = (text: string, i: number): boolean => {
     const f = fold(text.charCodeAt(i));
     if (anySingles.has(f)) return true;
     if (i + 1 >= text.length) return false;
-    const key = keyOf(f, fold(text.charCodeAt(i + 1)));
-    const slot = anywhere.get(key);
-    return slot !== undefined && restAt(key, slot, text, i);
+    const slot = anywhere.get(keyOf(f, fold(text.charCodeAt(i + 1))));
+    return slot !== undefined && restAt(slot, text, i);
   };
 
   return {

@@ -4,7 +4,7 @@
 // recognised by markup alone (the hidden attribute, an inline display:none).
 
 /** Elements whose text is never prose a reader sees: code, form fields, scripts, metadata. */
-const SKIPPED = new Set([
+export const SKIPPED_TAGS: ReadonlySet<string> = new Set([
   'script',
   'style',
   'noscript',
@@ -28,10 +28,13 @@ const SKIPPED = new Set([
 
 const DISPLAY_NONE = /(?:^|;)\s*display\s*:\s*none\s*(?:!important\s*)?(?:;|$)/i;
 
+/** The elements that may be skipped by an attribute (isSkippedElement then decides), for querySelectorAll. */
+export const SKIP_ATTRIBUTE_SELECTOR = '[hidden],[contenteditable],[style*="display" i]';
+
 /** Whether an element's subtree is skipped: by tag, `hidden`, `contenteditable` or inline display:none. */
 export function isSkippedElement(el: Element): boolean {
   const name = (el.localName || el.nodeName).toLowerCase();
-  if (SKIPPED.has(name)) return true;
+  if (SKIPPED_TAGS.has(name)) return true;
   if (el.hasAttribute('hidden')) return true;
   const editable = el.getAttribute('contenteditable');
   if (editable !== null && editable.toLowerCase() !== 'false') return true;

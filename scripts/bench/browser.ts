@@ -38,6 +38,7 @@ import {
 } from './runs';
 import { median, ratio, summarize } from './stats';
 import { formatMarkdown, formatPhases, formatText } from './table';
+import { runWithUserAliases, USER_ALIASES_IN_BROWSER } from './with-user-aliases';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
 
@@ -501,6 +502,24 @@ export async function runBrowserBench(options: BrowserBenchOptions = {}): Promis
         const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
         notes.push(`hover latency not measured: ${message}`);
         log(`hover latency not measured: ${message}`);
+      }
+      // Last, since the engine it leaves behind has the reader's entries in it.
+      log(`${USER_ALIASES_IN_BROWSER} user aliases: no-mentions, the largest corpus page, the article…`);
+      try {
+        const corpus = results.filter((r) => r.kind === 'corpus').sort((a, b) => b.textChars - a.textChars);
+        const ids = ['no-mentions', corpus[0]?.id, 'synthetic-article'].filter((id): id is string => !!id);
+        const targets = ids.flatMap((id) => {
+          const page = pages.find((p) => p.id === id);
+          return page ? [{ id, url: server.url(page.path), result: results.find((r) => r.id === id) }] : [];
+        });
+        once = {
+          ...once,
+          userAliases: await runWithUserAliases(browser, context, targets, repeats, intervalUs),
+        };
+      } catch (error) {
+        const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+        notes.push(`user aliases not measured: ${message}`);
+        log(`user aliases not measured: ${message}`);
       }
     }
     await setPaused(false);

@@ -3,6 +3,7 @@ import type { BuildInfo } from './build';
 import type { FunctionCost } from './cdp-profile';
 import type { PhaseBreakdown } from './phases';
 import type { Summary } from './stats';
+import type { UserAliasRun } from './with-user-aliases';
 
 export interface HotFunction extends FunctionCost {
   /** The start of the function in the minified bundle, to tell mangled names apart. */
@@ -123,6 +124,8 @@ export interface OncePerRun {
     domAddedBytes: number;
   } | null;
   hover: { page: string; text: string; coldMs: Summary; warmMs: Summary } | null;
+  /** Factlens again on a few pages with 1,000 of the reader's own aliases imported (with-user-aliases.ts). */
+  userAliases?: UserAliasRun | null;
   /** Turning the precompiled detector into the page's engine, per fresh page load. */
   detectorLoadMs?: Summary;
 }

@@ -9,6 +9,7 @@ import {
   fmtMs,
   fmtRatio,
   formatPhases,
+  onceLines,
   PAGE_HEADERS,
   pageRow,
   renderMarkdown,
@@ -175,5 +176,36 @@ describe('phase table', () => {
       '     1.0 ms  Ro content.js:15:9  (t){if(!document',
       '     0.5 ms  addEventListener native',
     ]);
+  });
+});
+
+describe('once-per-run lines', () => {
+  it('puts the user-alias figures beside the built-in ones, as ratios', () => {
+    const lines = onceLines({
+      once: {
+        contentScript: { rawBytes: 52_000, gzipBytes: 19_000 },
+        memory: null,
+        hover: null,
+        userAliases: {
+          aliases: 1000,
+          entries: 518,
+          pages: [
+            { id: 'no-mentions', builtInMs: 14, withUserMs: 16, floorMs: 1, naiveMs: 4, longestTaskMs: 9 },
+            {
+              id: 'wikipedia-2',
+              builtInMs: 100,
+              withUserMs: 110,
+              floorMs: null,
+              naiveMs: null,
+              longestTaskMs: 15,
+            },
+          ],
+        },
+      },
+    } as unknown as Parameters<typeof onceLines>[0]);
+    const line = lines.find((l) => l.startsWith('with 1,000 user aliases'));
+    expect(line).toContain('(518 entries)');
+    expect(line).toContain('no-mentions 14 → 16 ms (1.14×, 4.00× naive, 16.00× floor, longest task 9.0 ms)');
+    expect(line).toContain('wikipedia-2 100 → 110 ms (1.10×, longest task 15 ms)');
   });
 });

@@ -180,6 +180,20 @@ export function onceLines(result: BrowserBenchResult): string[] {
         `${fmtMs(h.warmMs.median)} ms again (medians of ${h.coldMs.n} and ${h.warmMs.n})`,
     );
   }
+  if (once.userAliases) {
+    const u = once.userAliases;
+    const rows = u.pages.map((p) => {
+      const vs = (base: number | null, label: string) =>
+        base ? `, ${(p.withUserMs / base).toFixed(2)}× ${label}` : '';
+      return (
+        `${p.id} ${fmtMs(p.builtInMs)} → ${fmtMs(p.withUserMs)} ms (${(p.withUserMs / p.builtInMs).toFixed(2)}×` +
+        `${vs(p.naiveMs, 'naive')}${vs(p.floorMs, 'floor')}, longest task ${fmtMs(p.longestTaskMs)} ms)`
+      );
+    });
+    lines.push(
+      `with ${u.aliases.toLocaleString('en')} user aliases (${u.entries} entries): ${rows.join('; ')}`,
+    );
+  }
   if (once.detectorLoadMs) {
     const d = once.detectorLoadMs;
     lines.push(

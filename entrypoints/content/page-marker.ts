@@ -46,6 +46,9 @@ export const MAX_MARKS = 2500;
 /** Work per idle slice: what the idle period allows, within these bounds (no task near 50 ms). */
 const MIN_SLICE_MS = 3;
 const MAX_SLICE_MS = 12;
+/** How often a slice looks at the clock: after this many text nodes or characters scanned. */
+const CLOCK_EVERY_NODES = 8;
+const CLOCK_EVERY_CHARS = 4000;
 /** Slice budget while windows of a long text node remain. */
 const LONG_SLICE_MS = 30;
 
@@ -90,6 +93,12 @@ export interface PageMarkerDeps {
    * each batch of page changes, since they remember what they judged of the page's elements.
    */
   createFilter?: () => MentionFilter<Text>;
+  /**
+   * Whether the filter would drop every mention of a node, whatever they are (menus, share bars,
+   * footers): asked, before the detector exists, of text that passes the gate. Made afresh after
+   * each batch of page changes, like the filter.
+   */
+  createFurnitureCheck?: () => (node: Text) => boolean;
 }
 
 export class PageMarker {
@@ -122,6 +131,8 @@ export class PageMarker {
   private scheduled = false;
   private scanner: PageScanner<ScanKey> = EMPTY_SCANNER;
   private filter: MentionFilter<Text> | null = null;
+  /** Before the detector: whether all of a node's mentions would be page furniture (see deps). */
+  private wholeFurniture: ((node: Text) => boolean) | null = null;
   /** The current filter, keyed as the scanner is: made once, not per text node scanned. */
   private readonly nodeFilter: MentionFilter<ScanKey> = (key, mentions) => {
     this.filter ??= this.composeFilter();
@@ -355,9 +366,20 @@ export class PageMarker {
     const budget = Math.min(MAX_SLICE_MS, Math.max(MIN_SLICE_MS, idle?.timeRemaining() ?? MIN_SLICE_MS));
     const end = performance.now() + budget;
     this.yieldNow = false;
-    const deadline = () => this.yieldNow || performance.now() >= end;
+    // The clock is read after every few nodes or few thousand characters, not after each node:
+    // on a page of 200,000 short text nodes the reads alone cost more than a frame.
+    let nodesSince = 0;
+    let charsSince = 0;
+    const deadline = () => {
+      if (this.yieldNow) return true;
+      if (++nodesSince < CLOCK_EVERY_NODES && charsSince < CLOCK_EVERY_CHARS) return false;
+      nodesSince = 0;
+      charsSince = 0;
+      return performance.now() >= end;
+    };
     let countsChanged = false;
     const visit = (node: Text) => {
+      charsSince += node.length;
       if (this.scanNode(node)) countsChanged = true;
     };
     for (const node of this.dirty) {
@@ -414,7 +436,17 @@ export class PageMarker {
       // Text the gate stops holds no mention for any detector made with it: done. A long node
       // is never gated (in one call it would be a long task): it needs the detector's windows.
       const { gate } = this.deps;
-      if (gate && text.length < LONG_TEXT && !gate.test(text)) return false;
+      if (gate && text.length < LONG_TEXT) {
+        if (!gate.test(text)) return false;
+        // Text that passes but that no one sees, or that sits in a menu, a share bar or a footer,
+        // would lose its mentions to the filter anyway: it is no reason to read the detector.
+        if (!isRendered(node)) {
+          this.invisible.add(node);
+          return false;
+        }
+        this.wholeFurniture ??= this.deps.createFurnitureCheck?.() ?? (() => false);
+        if (this.wholeFurniture(node)) return false;
+      }
       if (!this.ensureScanner()) {
         // Scanned again first thing once the detector is here.
         this.dirty.add(node);
@@ -615,6 +647,7 @@ export class PageMarker {
 
   private onMutations(records: MutationRecord[]): void {
     this.filter = null;
+    this.wholeFurniture = null;
     let removedElements = false;
     const added = new Set<Node>();
     for (const record of records) {

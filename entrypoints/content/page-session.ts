@@ -183,6 +183,14 @@ export function activatePage(deps: PageSessionDeps): PageSession {
     highlightCss: markCss,
     // Made afresh after each batch of page changes (the rules remember what they judged);
     // the entities' sites are read once.
+    createFurnitureCheck: () => {
+      // Entities' own sites are not needed to tell a menu or a share bar: no engine yet.
+      const rules = createFurnitureRules(
+        () => undefined,
+        () => pageHostOf(doc, win.location.href),
+      );
+      return (node) => rules.dropsAll(node);
+    },
     createFilter: () => {
       sites ??= entitySites(engine!);
       const rules = createFurnitureRules(sites, () => pageHostOf(doc, win.location.href));

@@ -6,6 +6,24 @@ import { collectTextNodes } from './text-nodes';
 
 const SITES: Record<string, string[]> = { twitter: ['twitter.com', 'x.com'], google: ['google.com'] };
 
+/** Texts whose every mention the rules drop, by dropsAll, checked against keep on the way. */
+function droppedWhole(body: string): string[] {
+  const { document } = parseHTML(`<!doctype html><html><head></head><body>${body}</body></html>`);
+  const rules = createFurnitureRules(
+    (e) => SITES[e],
+    () => pageHostOf(document as unknown as Document),
+  );
+  const out: string[] = [];
+  for (const node of collectTextNodes(document as unknown as Node) as Text[]) {
+    if (!rules.dropsAll(node)) continue;
+    const any: Mention = { entity: 'qwen', start: 0, end: 1, text: 'Qwen' };
+    // Whatever the mentions: keep must drop them all where dropsAll says so.
+    expect(rules.keep(node, [any]), node.data).toEqual([]);
+    out.push(node.data.trim());
+  }
+  return out;
+}
+
 /** Which of the page's "Twitter"/"Google"/"Qwen" mentions the rules keep, as "name@text". */
 function kept(body: string, head = ''): string[] {
   const { document } = parseHTML(`<!doctype html><html><head>${head}</head><body>${body}</body></html>`);
@@ -19,7 +37,10 @@ function kept(body: string, head = ''): string[] {
     for (const m of node.data.matchAll(/Twitter|Google|Qwen/g)) {
       mentions.push({ entity: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length, text: m[0] });
     }
-    for (const m of rules.keep(node, mentions)) out.push(`${m.text}@${node.data.trim()}`);
+    const keptHere = rules.keep(node, mentions);
+    // dropsAll, asked before any detector runs, never hides a mention keep would let through.
+    if (rules.dropsAll(node)) expect(keptHere, node.data).toEqual([]);
+    for (const m of keptHere) out.push(`${m.text}@${node.data.trim()}`);
   }
   return out;
 }
@@ -125,6 +146,29 @@ describe('page furniture', () => {
       `<article><ul><li><a href="https://${host}/x">Qwen</a></li><li><a href="https://${host}/y">Kimi</a></li><li><a href="https://${host}/z">Yi</a></li></ul></article>`;
     expect(kept(list('news.example.com'), head)).toEqual([]);
     expect(kept(list('huggingface.co'), head)).toEqual(['Qwen@Qwen']);
+  });
+});
+
+describe('whole-node furniture, known before any detector runs', () => {
+  it('names menus, share bars, footers and link lists, and never a text in prose', () => {
+    const page = `<nav><a href="/tech">Tech</a> <a href="/ai">Qwen news</a></nav>
+      <article><h1>Qwen beats Google</h1><p>${PROSE} <a href="/qwen">Qwen</a> is one.</p>
+      <div class="share-bar"><a href="https://twitter.com/intent/tweet?u=1">Twitter</a></div>
+      <p><a href="https://www.facebook.com/sharer/sharer.php?u=1">Share on Facebook</a></p></article>
+      <footer><p>About us · Google Play app</p></footer>`;
+    const dropped = droppedWhole(page);
+    expect(dropped).toEqual(
+      expect.arrayContaining([
+        'Tech',
+        'Qwen news',
+        'Twitter',
+        'Share on Facebook',
+        'About us · Google Play app',
+      ]),
+    );
+    expect(dropped).not.toContain('Qwen beats Google');
+    expect(dropped).not.toContain('Qwen');
+    expect(dropped.some((t) => t.startsWith('The model was trained'))).toBe(false);
   });
 });
 

@@ -172,6 +172,11 @@ const BANNER: Region = 2;
 export interface FurnitureRules {
   /** The mentions of a text node that sit in the page's content; the rest are furniture. */
   keep(node: Text, mentions: readonly Mention[]): readonly Mention[];
+  /**
+   * Whether `keep` drops every mention of this node, whatever they are (it sits in a menu, a share
+   * bar, a footer): a page can then skip the node before it has a detector at all.
+   */
+  dropsAll(node: Text): boolean;
 }
 
 /**
@@ -297,7 +302,16 @@ export function createFurnitureRules(
     return false;
   };
 
+  /** A link whose mentions all go: not in prose, and in a link list or to a share endpoint. */
+  const isControlLink = (link: Element): boolean =>
+    !inProse(link) && (inLinkList(link) || SHARE_HREF.test(link.getAttribute('href') ?? ''));
+
   return {
+    dropsAll(node) {
+      if (inFurnitureRegion(node)) return true;
+      const link = linkAround(node);
+      return link !== null && isControlLink(link);
+    },
     keep(node, mentions) {
       if (mentions.length === 0 || inFurnitureRegion(node)) return [];
       const link = linkAround(node);

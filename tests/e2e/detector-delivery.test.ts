@@ -93,6 +93,31 @@ describe('detector delivery', () => {
     await page.close();
   });
 
+  it('never reads the detector for names that only a menu, a share bar or hidden text holds', async () => {
+    const path = `/delivery-furniture-${++pageNumber}.html`;
+    session.server.route(path, {
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>furniture</title><style>.later{display:none}</style></head>
+<body><nav><a href="/google">Google</a> <a href="/microsoft">Microsoft</a> <a href="/more">More</a></nav>
+<article><h1>A walk in the park</h1><p>The committee met on Tuesday to discuss the budget of the library.</p>
+<div class="share-bar"><a href="https://twitter.com/intent/tweet?url=x">Twitter</a></div>
+<p class="later">Huawei trains on Ascend chips.</p></article>
+<footer><p>Get the app on Google Play</p></footer></body></html>`,
+    });
+    const page = await session.browser.context.newPage();
+    await page.goto(session.server.url(path));
+    await page.waitForFunction(() => performance.getEntriesByName('factlens:marked').length > 0);
+    await page.waitForTimeout(300);
+    expect(await detectorLoads(page)).toBe(0);
+    // The paragraph hidden by the page's style sheet shows: it is looked at again, and now it
+    // needs the detector.
+    await page.evaluate(() => document.querySelector('p.later')?.classList.remove('later'));
+    await waitForMarks(page, 2);
+    expect(await markedTexts(page)).toEqual(expect.arrayContaining(['Huawei', 'Ascend']));
+    expect(await markedTexts(page)).not.toContain('Twitter');
+    expect(await detectorLoads(page)).toBe(1);
+    await page.close();
+  });
+
   it('marks a page when the stored gate is damaged or of another build', async () => {
     const gate = await storedGate();
     for (const bad of [

@@ -19,6 +19,7 @@ import {
   windowFilter,
   windowOf,
 } from './long-text';
+import { createSliceClock } from './slice-clock';
 import { createTextWalk, isInSkippedSubtree, isSkippedElement, type TextWalk } from './text-walk';
 
 /** Stands in until the detector is built: knows nothing, counts nothing. */
@@ -46,9 +47,6 @@ export const MAX_MARKS = 2500;
 /** Work per idle slice: what the idle period allows, within these bounds (no task near 50 ms). */
 const MIN_SLICE_MS = 3;
 const MAX_SLICE_MS = 12;
-/** How often a slice looks at the clock: after this many text nodes or characters scanned. */
-const CLOCK_EVERY_NODES = 8;
-const CLOCK_EVERY_CHARS = 4000;
 /** Slice budget while windows of a long text node remain. */
 const LONG_SLICE_MS = 30;
 
@@ -366,20 +364,11 @@ export class PageMarker {
     const budget = Math.min(MAX_SLICE_MS, Math.max(MIN_SLICE_MS, idle?.timeRemaining() ?? MIN_SLICE_MS));
     const end = performance.now() + budget;
     this.yieldNow = false;
-    // The clock is read after every few nodes or few thousand characters, not after each node:
-    // on a page of 200,000 short text nodes the reads alone cost more than a frame.
-    let nodesSince = 0;
-    let charsSince = 0;
-    const deadline = () => {
-      if (this.yieldNow) return true;
-      if (++nodesSince < CLOCK_EVERY_NODES && charsSince < CLOCK_EVERY_CHARS) return false;
-      nodesSince = 0;
-      charsSince = 0;
-      return performance.now() >= end;
-    };
+    const clock = createSliceClock(end, () => this.yieldNow);
+    const deadline = () => clock.deadline();
     let countsChanged = false;
     const visit = (node: Text) => {
-      charsSince += node.length;
+      clock.scanned(node.length);
       if (this.scanNode(node)) countsChanged = true;
     };
     for (const node of this.dirty) {

@@ -42,11 +42,18 @@ export async function writeDetectorCache(cache: DetectorCache, gateJson: string)
   await browser.storage.local.set({ [DETECTOR_CACHE_KEY]: cache, [DETECTOR_GATE_KEY]: gate });
 }
 
-/** The stored record under `key` if this build made it, or null (none, older, unreadable). */
-export async function readCacheRecord(key: string, build: string): Promise<DetectorCache | null> {
+/**
+ * Removes both copies: after a failed write (storage full) a stale pair would keep pages on
+ * entries the reader has since changed; without one, pages ask the background for its own.
+ */
+export async function removeDetectorCache(): Promise<void> {
+  await browser.storage.local.remove([DETECTOR_CACHE_KEY, DETECTOR_GATE_KEY]);
+}
+
+/** The record stored under `key`, as it is (see currentJson and storedUser), or null if unreadable. */
+export async function readCacheRecord(key: string): Promise<unknown> {
   try {
-    const stored = (await browser.storage.local.get(key))[key];
-    return currentJson(stored, build) === null ? null : (stored as DetectorCache);
+    return (await browser.storage.local.get(key))[key];
   } catch {
     return null;
   }

@@ -202,6 +202,17 @@ describe('createUserEngine().sync', () => {
     expect((await stored())?.user).toBe(entitiesDigest([entry({ aliases: ['NVL'] })]));
   });
 
+  it('removes the stale pair when the new one cannot be stored, so pages ask the background', async () => {
+    await seedBare();
+    vi.spyOn(local(), 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
+    const engine = createUserEngine();
+    await engine.sync(stateOf([entry()]));
+    expect(await stored()).toBeUndefined();
+    expect(await storedGate()).toBeUndefined();
+    // What the background answers pages with instead: the engine of the current entries.
+    expect(detect(engine.jsonFor(stateOf([entry()])), 'Norvane')).toEqual(['norvane-labs:Norvane']);
+  });
+
   it('never throws when storage fails', async () => {
     vi.spyOn(local(), 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
     await expect(createUserEngine().sync(stateOf([entry()]))).resolves.toBeUndefined();

@@ -8,7 +8,12 @@ import detectorTableJson from '@/generated/detector-table.json';
 import type { DetectorTable } from '@/lib/kb/compiled';
 import { activeEntities, compileCombinedWithGate, entitiesDigest } from '@/lib/knowledge/engine';
 import type { KnowledgeState } from '@/lib/knowledge/schema';
-import { readDetectorCacheRecords, storedUser, writeDetectorCache } from '@/utils/detector-cache';
+import {
+  readDetectorCacheRecords,
+  removeDetectorCache,
+  storedUser,
+  writeDetectorCache,
+} from '@/utils/detector-cache';
 
 const baseTable = detectorTableJson as unknown as DetectorTable;
 
@@ -56,7 +61,8 @@ export function createUserEngine() {
 
   /**
    * Brings the stored copy in line with `state`: compiles and writes only when the entries differ
-   * from the copy's. A failed write (storage full) leaves pages asking the background instead.
+   * from the copy's. A failed write (storage full) removes the stale copy: pages then ask the
+   * background, which answers with the engine of the current entries.
    */
   const sync = (state: KnowledgeState): Promise<void> => {
     queue = queue.then(async () => {
@@ -69,9 +75,11 @@ export function createUserEngine() {
       const { json, gate, user } = compiledFor(state);
       // Entries that failed to compile leave the built-in copy: written once, not on every sync.
       if (same && current === user) return;
-      await writeDetectorCache({ build: detectorBuild.id, json, ...(user ? { user } : {}) }, gate).catch(
-        () => {},
-      );
+      try {
+        await writeDetectorCache({ build: detectorBuild.id, json, ...(user ? { user } : {}) }, gate);
+      } catch {
+        await removeDetectorCache().catch(() => {});
+      }
     });
     return queue;
   };

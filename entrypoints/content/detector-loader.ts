@@ -9,8 +9,8 @@ import {
   currentJson,
   DETECTOR_CACHE_KEY,
   DETECTOR_GATE_KEY,
-  type DetectorCache,
   readCacheRecord,
+  storedUser,
 } from '@/utils/detector-cache';
 import { askBackground } from '@/utils/messaging';
 
@@ -35,27 +35,24 @@ const parse = (json: string | null): PrecompiledDetector | null => {
   }
 };
 
-const userOf = (record: DetectorCache) => (typeof record.user === 'string' ? record.user : '');
-
-const detectorOf = (record: DetectorCache | null): LoadedDetector | null => {
-  const data = record && parse(record.json);
-  return data ? { data, user: userOf(record) } : null;
-};
+/** A stored detector record (read, or just changed) of this build, parsed; else null (none, older, damaged). */
+export function parseStoredDetector(stored: unknown): LoadedDetector | null {
+  const data = parse(currentJson(stored, detectorBuild.id));
+  return data ? { data, user: storedUser(stored, detectorBuild.id) ?? '' } : null;
+}
 
 /** A gate record of this build made into a gate, or null (none, older, damaged). */
 export function gateOf(stored: unknown): LoadedGate | null {
   const json = currentJson(stored, detectorBuild.id);
   if (json === null) return null;
   try {
-    return { gate: gateFromPacked(JSON.parse(json) as PackedGate), user: userOf(stored as DetectorCache) };
+    return {
+      gate: gateFromPacked(JSON.parse(json) as PackedGate),
+      user: storedUser(stored, detectorBuild.id) ?? '',
+    };
   } catch {
     return null;
   }
-}
-
-/** A new stored copy (the reader's entries changed), if it is one of this build. */
-export function parseStoredDetector(stored: unknown): LoadedDetector | null {
-  return currentJson(stored, detectorBuild.id) === null ? null : detectorOf(stored as DetectorCache);
 }
 
 /** The background's own copy, bundled with it: the fallback when the stored one is unusable. */
@@ -66,12 +63,10 @@ export async function loadBundledDetector(): Promise<LoadedDetector | null> {
 
 /** The precompiled detector, or null when neither storage nor the background has it. */
 export async function loadDetector(): Promise<LoadedDetector | null> {
-  return (
-    detectorOf(await readCacheRecord(DETECTOR_CACHE_KEY, detectorBuild.id)) ?? (await loadBundledDetector())
-  );
+  return parseStoredDetector(await readCacheRecord(DETECTOR_CACHE_KEY)) ?? (await loadBundledDetector());
 }
 
 /** The stored mention gate, or null: the page then loads the whole detector at once. */
 export async function loadGate(): Promise<LoadedGate | null> {
-  return gateOf(await readCacheRecord(DETECTOR_GATE_KEY, detectorBuild.id));
+  return gateOf(await readCacheRecord(DETECTOR_GATE_KEY));
 }

@@ -216,8 +216,10 @@ async function start(ctx: ContentScriptContext) {
     const nextDetector = changes[DETECTOR_CACHE_KEY];
     const nextGate = changes[DETECTOR_GATE_KEY];
     if (!(nextDetector || nextGate) || !loading) return;
+    // Removed (the background could not store a new one): the page asks the background instead.
+    const removed = !!nextDetector && nextDetector.newValue === undefined;
     const loaded = nextDetector ? parseStoredDetector(nextDetector.newValue) : null;
-    if (nextDetector && !loaded) return;
+    if (nextDetector && !loaded && !removed) return;
     if (nextGate) gate = gateOf(nextGate.newValue);
     generation++;
     detector = null;

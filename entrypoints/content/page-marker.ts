@@ -365,7 +365,7 @@ export class PageMarker {
     const end = performance.now() + budget;
     this.yieldNow = false;
     const clock = createSliceClock(end, () => this.yieldNow);
-    const deadline = () => clock.deadline();
+    const { deadline } = clock;
     let countsChanged = false;
     const visit = (node: Text) => {
       clock.scanned(node.length);

@@ -151,6 +151,8 @@ export function activatePage(deps: PageSessionDeps): PageSession {
     engine = e;
     return scannerFor<ScanKey>(e);
   };
+  const furnitureRules = (sitesOf: Parameters<typeof createFurnitureRules>[0]) =>
+    createFurnitureRules(sitesOf, () => pageHostOf(doc, win.location.href));
   const marker = new PageMarker({
     doc,
     gate: deps.gate ?? null,
@@ -181,19 +183,16 @@ export function activatePage(deps: PageSessionDeps): PageSession {
       requestIdleCallback(() => live && card.prepare(), { timeout: 2000 });
     },
     highlightCss: markCss,
-    // Made afresh after each batch of page changes (the rules remember what they judged);
-    // the entities' sites are read once.
+    // Both made afresh after each batch of page changes (the rules remember what they judged).
+    // Telling a menu or a share bar needs no entity's sites, so no engine yet; the filter reads
+    // the sites once.
     createFurnitureCheck: () => {
-      // Entities' own sites are not needed to tell a menu or a share bar: no engine yet.
-      const rules = createFurnitureRules(
-        () => undefined,
-        () => pageHostOf(doc, win.location.href),
-      );
+      const rules = furnitureRules(() => undefined);
       return (node) => rules.dropsAll(node);
     },
     createFilter: () => {
       sites ??= entitySites(engine!);
-      const rules = createFurnitureRules(sites, () => pageHostOf(doc, win.location.href));
+      const rules = furnitureRules(sites);
       return (node, mentions) => rules.keep(node, mentions);
     },
   });

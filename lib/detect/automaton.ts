@@ -14,7 +14,7 @@
 //
 // `buildAutomaton` runs at build time (and in Node); `packAutomaton` / `unpackAutomaton` carry the
 // result to the extension, where rebuilding it would cost tens of milliseconds on cold code.
-import { FOLDED_RANGES, foldCode, isDigit, isLetter, WORD_RANGES } from './chars';
+import { FOLDED_RANGES, foldCode, isWordCode, WORD_RANGES } from './chars';
 
 /** Class of characters in no pattern that are not part of a word. */
 const OTHER = 0;
@@ -47,8 +47,6 @@ export interface Automaton {
   readonly dict: Int32Array;
   readonly patternLength: Int32Array;
 }
-
-const isWordCode = (c: number) => isLetter(c) || isDigit(c);
 
 /** The pattern as the automaton reads it: WORD_START before each letter or digit that starts a word. */
 function withWordStarts(p: string): string {

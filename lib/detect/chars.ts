@@ -84,6 +84,11 @@ export function isLower(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0xdf && c <= 0xff && c !== 0xf7);
 }
 
+/** A letter or digit: where a word may start (WORD_RANGES as a test). */
+export function isWordCode(c: number): boolean {
+  return isLetter(c) || isDigit(c);
+}
+
 /** Part of a word for boundary checks: letters, digits and '_' (identifiers like meta_tags). */
 export function isWordChar(c: number): boolean {
   return isLetter(c) || isDigit(c) || widthFold(c) === 0x5f;

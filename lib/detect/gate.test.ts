@@ -111,6 +111,14 @@ describe('mention gate', () => {
     expect(g.test('华')).toBe(false);
   });
 
+  it('finds every pattern of a key that many patterns share', () => {
+    // A reader's pack may hold thousands of aliases with the same first two letters.
+    const patterns = Array.from({ length: 1500 }, (_, i) => `no${i.toString(36)}x`);
+    const g = gateFromPacked(JSON.parse(JSON.stringify(buildGate(patterns, new Map()))));
+    for (const p of patterns) expect(g.test(`see ${p} here`), p).toBe(true);
+    expect(g.test('see nothing here')).toBe(false);
+  });
+
   it('keeps the weaker end rule, and folds as the automaton does', () => {
     const packed = buildGate(['ab', 'ab'], new Map());
     expect(packed.w).toEqual([[0x61 * 0x10000 + 0x62, '\uffff', '', 1]]);

@@ -8,7 +8,7 @@
 // anywhere for the rest, and a key is confirmed on the pattern's next characters and its end
 // boundary. Case forms, cues and context are left to the engine: the gate may say yes too often,
 // never too rarely (gate.test.ts checks this against the engine on real text).
-import { FOLDED_RANGES, foldCode, isDigit, isLetter, SEP, WORD_RANGES, widthFold } from './chars';
+import { FOLDED_RANGES, foldCode, isDigit, isLetter, isWordCode, SEP, WORD_RANGES, widthFold } from './chars';
 import type { Engine } from './engine';
 
 export const GATE_VERSION = 1;
@@ -46,7 +46,6 @@ export interface MentionGate {
   test(text: string): boolean;
 }
 
-const isWordCode = (c: number) => isLetter(c) || isDigit(c);
 const keyOf = (first: number, second: number) => first * 0x10000 + second;
 
 function endRule(pattern: string): number {
@@ -55,7 +54,10 @@ function endRule(pattern: string): number {
 }
 
 /** Stands for an empty rest among a row's first characters: anything may follow the key. */
-const ANY_NEXT = '\uffff';
+const ANY_NEXT_CODE = 0xffff;
+// Made, not written as a literal: a minified literal U+FFFF in the content script makes Chrome
+// refuse to load the extension ("isn't UTF-8 encoded").
+const ANY_NEXT = String.fromCharCode(ANY_NEXT_CODE);
 
 /**
  * Rows of [key, first characters of the rests, rest, rule, ...]; a rest another one of its key
@@ -140,8 +142,8 @@ const ANY_FIRST = 2;
 
 export function gateFromPacked(packed: PackedGate): MentionGate {
   if (packed?.v !== GATE_VERSION) throw new Error('mention gate: unknown version');
-  // Rows flattened into parallel lists (monomorphic, no per-row arrays to walk): key → slot, the
-  // row's index times 1024 plus the count of its rests.
+  // Rows flattened into parallel lists (monomorphic, no per-row arrays to walk): key → row; a
+  // row's rests are rests[starts[row]] up to rests[starts[row + 1]].
   const rests: string[] = [];
   const rules: number[] = [];
   const firsts: string[] = [];
@@ -149,7 +151,7 @@ export function gateFromPacked(packed: PackedGate): MentionGate {
   const tableOf = (rows: (number | string)[][]) => {
     const table = new Map<number, number>();
     for (const row of rows) {
-      table.set(row[0] as number, firsts.length * 0x400 + (row.length - 2) / 2);
+      table.set(row[0] as number, firsts.length);
       firsts.push(row[1] as string);
       starts.push(rests.length);
       for (let r = 2; r + 1 < row.length; r += 2) {
@@ -161,6 +163,7 @@ export function gateFromPacked(packed: PackedGate): MentionGate {
   };
   const word = tableOf(packed.w);
   const anywhere = tableOf(packed.a);
+  starts.push(rests.length);
   const singles = new Map<number, number>();
   for (let i = 0; i + 1 < packed.s.length; i += 2) singles.set(packed.s[i]!, packed.s[i + 1]!);
   const anySingles = new Set(packed.a1);
@@ -172,12 +175,12 @@ export function gateFromPacked(packed: PackedGate): MentionGate {
   for (let c = 0; c < 0x80; c++)
     ascii[c] = c >= 0x41 && c <= 0x5a ? c + 0x20 : c === 0x2d || c === 0x5f ? SEP : c;
   const fold = (c: number) => (c < 0x80 ? ascii[c]! : (folds.get(c) ?? c));
-  // Keys of two ASCII characters (most word keys) by table, the rest by map; slot + 1, 0 for none.
+  // Keys of two ASCII characters (most word keys) by table, the rest by map; row + 1, 0 for none.
   const asciiWord = new Int32Array(0x4000);
-  for (const [key, slot] of word) {
+  for (const [key, row] of word) {
     const a = Math.floor(key / 0x10000);
     const b = key % 0x10000;
-    if (a < 0x80 && b < 0x80) asciiWord[(a << 7) | b] = slot + 1;
+    if (a < 0x80 && b < 0x80) asciiWord[(a << 7) | b] = row + 1;
   }
 
   // One table load per character of text: the scan runs on cold code, where every call counts.
@@ -190,13 +193,12 @@ export function gateFromPacked(packed: PackedGate): MentionGate {
   for (const [variant, folded] of folds) if (anyFirst.has(folded)) classes[variant]! |= ANY_FIRST;
 
   /** The key at i matched a row: one of its rests follows, and may end there. */
-  const restAt = (slot: number, text: string, i: number): boolean => {
+  const restAt = (row: number, text: string, i: number): boolean => {
     const at = i + 2;
-    const row = (slot / 0x400) | 0;
     // The character after the key must start one of the rests (the cheap test that stops most);
     // an empty rest, first since they are sorted by length, lets anything through.
     const next = firsts[row]!;
-    if (next.charCodeAt(0) !== 0xffff) {
+    if (next.charCodeAt(0) !== ANY_NEXT_CODE) {
       if (at >= text.length) return false;
       const c = fold(text.charCodeAt(at));
       let k = 0;
@@ -204,7 +206,7 @@ export function gateFromPacked(packed: PackedGate): MentionGate {
       if (k === next.length) return false;
     }
     const first = starts[row]!;
-    const last = first + (slot % 0x400);
+    const last = starts[row + 1]!;
     for (let r = first; r < last; r++) {
       const rest = rests[r]!;
       const n = rest.length;
@@ -224,16 +226,16 @@ export function gateFromPacked(packed: PackedGate): MentionGate {
     }
     if (i + 1 >= text.length) return false;
     const g = fold(text.charCodeAt(i + 1));
-    const slot = f < 0x80 && g < 0x80 ? asciiWord[(f << 7) | g]! - 1 : (word.get(keyOf(f, g)) ?? -1);
-    return slot >= 0 && restAt(slot, text, i);
+    const row = f < 0x80 && g < 0x80 ? asciiWord[(f << 7) | g]! - 1 : (word.get(keyOf(f, g)) ?? -1);
+    return row >= 0 && restAt(row, text, i);
   };
 
   const anyAt = (text: string, i: number): boolean => {
     const f = fold(text.charCodeAt(i));
     if (anySingles.has(f)) return true;
     if (i + 1 >= text.length) return false;
-    const slot = anywhere.get(keyOf(f, fold(text.charCodeAt(i + 1))));
-    return slot !== undefined && restAt(slot, text, i);
+    const row = anywhere.get(keyOf(f, fold(text.charCodeAt(i + 1))));
+    return row !== undefined && restAt(row, text, i);
   };
 
   return {

@@ -46,36 +46,34 @@ export interface FactlensFigures extends ScannerFigures {
   phases?: PhaseBreakdown;
 }
 
-export interface MarkjsFigures extends ScannerFigures {
-  /** Wall time of the mark() calls, measured in the page. */
-  runMs: Summary;
-  /**
-   * Share of the aliases marked before the time budget ran out. Below 1, cpuMs, traceMs,
-   * longestTaskMs and runMs are extrapolated to the whole list (mark.js's cost is linear in it);
-   * measuredCpuMs keeps what was measured. Heap and marks are never extrapolated.
-   */
+/** What a baseline cut short by its time budget reports beside its (extrapolated) figures. */
+interface BudgetedFigures extends ScannerFigures {
+  /** Share of the work done before the time budget ran out (what each baseline counts: below). */
   coverage: number;
   extrapolated: boolean;
+  /** What was measured, before any extrapolation. */
   measuredCpuMs: Summary;
   /** A run hit the hard time limit; its figures are lower bounds. */
   timedOut: boolean;
   hotFunctions: HotFunction[];
 }
 
-export interface NaiveFigures extends ScannerFigures {
+/**
+ * coverage: the share of the aliases marked. Below 1, cpuMs, traceMs, longestTaskMs and runMs are
+ * extrapolated to the whole list (mark.js's cost is linear in it). Heap and marks never are.
+ */
+export interface MarkjsFigures extends BudgetedFigures {
+  /** Wall time of the mark() calls, measured in the page. */
+  runMs: Summary;
+}
+
+/**
+ * coverage: the share of the page's readable text scanned. Below 1, cpuMs, selfMs, traceMs,
+ * longestTaskMs and runMs are extrapolated to the whole text. Heap and marks never are.
+ */
+export interface NaiveFigures extends BudgetedFigures {
   /** Wall time of the pass, measured in the page. */
   runMs: Summary;
-  /**
-   * Share of the page's readable text scanned before the time budget ran out. Below 1, cpuMs,
-   * selfMs, traceMs, longestTaskMs and runMs are extrapolated to the whole text; measuredCpuMs
-   * keeps what was measured. Heap and marks are never extrapolated.
-   */
-  coverage: number;
-  extrapolated: boolean;
-  measuredCpuMs: Summary;
-  /** A run hit the hard time limit; its figures are lower bounds. */
-  timedOut: boolean;
-  hotFunctions: HotFunction[];
 }
 
 export interface FloorFigures {

@@ -132,6 +132,23 @@ describe('detector delivery', () => {
     await store(gate, 'detector-gate');
   });
 
+  it('moves an open page to the background’s engine when the stored pair is removed', async () => {
+    // What the background does when it cannot store a new pair (storage full): it removes the
+    // stale one, and open pages must not stay on it.
+    const path = `/delivery-removed-${++pageNumber}.html`;
+    session.server.route(path, { body: ARTICLE });
+    const page = await session.browser.context.newPage();
+    await page.goto(session.server.url(path));
+    await waitForMarks(page, 4);
+    expect(await detectorLoads(page)).toBe(1);
+    await worker().evaluate(() => chrome.storage.local.remove(['detector', 'detector-gate']));
+    // Read again from the background (and once more when it stores a pair again).
+    await expect.poll(() => detectorLoads(page), { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+    await waitForMarks(page, 4);
+    expect(await markedTexts(page)).toEqual(expect.arrayContaining(['Qwen', 'MindSpore']));
+    await page.close();
+  });
+
   it('marks a page when storage holds no copy, and stores one again', async () => {
     await worker().evaluate(() => chrome.storage.local.remove('detector'));
     const { texts, probe } = await markedPage();

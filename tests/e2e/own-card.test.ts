@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { screenshotPath } from './browser';
-import { cardLocator, hoverMark, markedTexts, waitForMarks } from './page-helpers';
+import { cardLocator, hoverMark, hoverText, markedTexts, waitForMarks } from './page-helpers';
 import { clickClosedButton, closedText, focusClosedTextarea } from './private-dom';
 import { useSession } from './session';
 import { sendToTab } from './worker';
@@ -172,18 +172,7 @@ describe('own entries and notes in cards', () => {
     expect(view.highlights).toContain('Qwen');
     expect(view.highlights.join(' ')).not.toContain('Quillfeather');
     // Hovering the words still opens its card.
-    const point = await page.evaluate(() => {
-      const p = document.querySelector('p')!;
-      const text = p.firstChild as Text;
-      const at = text.data.indexOf('Quillfeather');
-      const range = document.createRange();
-      range.setStart(text, at);
-      range.setEnd(text, at + 5);
-      const r = range.getBoundingClientRect();
-      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-    });
-    await page.mouse.move(point.x - 20, point.y + 30);
-    await page.mouse.move(point.x, point.y, { steps: 6 });
+    await hoverText(page, 'Quillfeather');
     const card = cardLocator(page);
     await card.waitFor({ state: 'visible' });
     await expect(card.locator('h2').textContent()).resolves.toContain('Project Quillfeather');
@@ -227,17 +216,7 @@ describe('own entries and notes in cards', () => {
         () => (performance.getEntriesByName('factlens:marked')[0] as PerformanceMark).detail.marks,
       ),
     ).toBe(0);
-    const point = await page.evaluate(() => {
-      const text = document.querySelector('p')!.firstChild as Text;
-      const at = text.data.indexOf('Vellumtide');
-      const range = document.createRange();
-      range.setStart(text, at);
-      range.setEnd(text, at + 6);
-      const r = range.getBoundingClientRect();
-      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-    });
-    await page.mouse.move(point.x - 20, point.y + 30);
-    await page.mouse.move(point.x, point.y, { steps: 6 });
+    await hoverText(page, 'Vellumtide');
     const card = cardLocator(page);
     await card.waitFor({ state: 'visible' });
     await expect(card.locator('h2').textContent()).resolves.toContain('Vellumtide Labs');

@@ -77,6 +77,29 @@ export async function hoverMark(page: Page, text: string): Promise<void> {
   await page.mouse.move(x, y, { steps: 8 });
 }
 
+/**
+ * Rests the pointer on the start of a word of the page's text, marked or not (an entry looked up
+ * on hover only is never painted).
+ */
+export async function hoverText(page: Page, word: string): Promise<void> {
+  const point = await page.evaluate((w) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+      const at = n.data.indexOf(w);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(n, at);
+      range.setEnd(n, at + Math.min(w.length, 5));
+      const r = range.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    }
+    return null;
+  }, word);
+  if (!point) throw new Error(`no text "${word}" on the page`);
+  await page.mouse.move(point.x - 20, point.y + 30);
+  await page.mouse.move(point.x, point.y, { steps: 6 });
+}
+
 export const cardLocator = (page: Page) => page.locator('factlens-ui [role="dialog"]');
 
 /**

@@ -1,8 +1,11 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
-/** The hover card's own file, card-ui.js, loaded by the content script on first need. */
-const CARD_ENTRY = 'card-ui';
+/**
+ * Files the content script imports on first need: the marker (marker.js, once some text passes
+ * the mention gate) and the hover card (card-ui.js, which the marker loads).
+ */
+const LAZY_ENTRIES = new Set(['marker', 'card-ui']);
 
 // Chrome gets the side panel; Firefox gets a sidebar_action from the same entrypoint.
 // The manifest is a function so that Chrome-only permissions never reach the Firefox build.
@@ -25,10 +28,10 @@ export default defineConfig({
   },
   hooks: {
     'vite:build:extendConfig': (entrypoints, config) => {
-      // The card's file (entrypoints/card-ui.ts), which the content script imports on first need:
-      // an ES module (WXT builds unlisted scripts as IIFEs) whose default export is what its main
+      // The files the content script imports on first need (entrypoints/marker.ts, card-ui.ts):
+      // ES modules (WXT builds unlisted scripts as IIFEs) whose default export is what their main
       // returns, minified in full (Vite leaves an ES library's whitespace and comments).
-      if (entrypoints.length === 1 && entrypoints[0]!.name === CARD_ENTRY) {
+      if (entrypoints.length === 1 && LAZY_ENTRIES.has(entrypoints[0]!.name)) {
         const build = config.build!;
         if (build.lib) build.lib.formats = ['es'];
         if (build.minify !== false) {
@@ -36,9 +39,9 @@ export default defineConfig({
           options.output = { ...(options.output as object), minify: true, comments: false };
         }
       }
-      // The content script loads on every page: it (and the card it loads) uses the browser's own
+      // The content script loads on every page: it (and the files it loads) uses the browser's own
       // promise-based API (Firefox's `browser`, MV3 Chrome's `chrome`), not webextension-polyfill.
-      if (entrypoints.every((e) => e.type === 'content-script' || e.name === CARD_ENTRY)) {
+      if (entrypoints.every((e) => e.type === 'content-script' || LAZY_ENTRIES.has(e.name))) {
         config.resolve ??= {};
         config.resolve.alias = { ...(config.resolve.alias as object), 'wxt/browser': '@wxt-dev/browser' };
       }
@@ -62,7 +65,7 @@ export default defineConfig({
       : {
           web_accessible_resources: [
             {
-              resources: [`${CARD_ENTRY}.js`],
+              resources: [...LAZY_ENTRIES].map((name) => `${name}.js`),
               matches: ['http://*/*', 'https://*/*'],
               use_dynamic_url: true,
             },

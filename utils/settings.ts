@@ -26,24 +26,40 @@ export interface Scope {
 /** Preferences only, no site rules: for views that need the theme or the language. */
 export const PREFS_ONLY: Scope = { host: null };
 
-async function readSiteEntries(scope: Scope): Promise<Record<string, unknown>> {
+/** The site rules in scope, and any `also` keys of storage.local, in one read. */
+async function readSiteEntries(scope: Scope, also: readonly string[] = []): Promise<Record<string, unknown>> {
   if (scope.host === undefined) {
     const all = await browser.storage.local.get(null);
-    return Object.fromEntries(Object.entries(all).filter(([k]) => k.startsWith(SITE_KEY_PREFIX)));
+    return Object.fromEntries(
+      Object.entries(all).filter(([k]) => k.startsWith(SITE_KEY_PREFIX) || also.includes(k)),
+    );
   }
-  return scope.host ? browser.storage.local.get(siteKeysFor(scope.host)) : {};
+  const keys = [...(scope.host ? siteKeysFor(scope.host) : []), ...also];
+  return keys.length ? browser.storage.local.get(keys) : {};
 }
 
 export async function getSettings(scope: Scope = {}): Promise<Settings> {
+  return (await getSettingsWith(scope, [])).settings;
+}
+
+/**
+ * The settings, and the records of other storage.local keys read with the site rules: the
+ * content script reads the mention gate that way, so a page costs one local read, not two.
+ * A record that can't be read is absent.
+ */
+export async function getSettingsWith(
+  scope: Scope,
+  also: readonly string[],
+): Promise<{ settings: Settings; local: Record<string, unknown> }> {
   try {
-    const [synced, sites] = await Promise.all([
+    const [synced, local] = await Promise.all([
       browser.storage.sync.get(SETTINGS_KEY),
-      readSiteEntries(scope),
+      readSiteEntries(scope, also),
     ]);
-    return settingsFromStorage(synced[SETTINGS_KEY], sites);
+    return { settings: settingsFromStorage(synced[SETTINGS_KEY], local), local };
   } catch {
     // Storage unavailable: run with defaults rather than not at all.
-    return DEFAULT_SETTINGS;
+    return { settings: DEFAULT_SETTINGS, local: {} };
   }
 }
 

@@ -4,11 +4,11 @@
 // marks gets it while idle, or on the first hover at the latest. Should the file fail to load
 // (the extension was updated or removed meanwhile), the card says it is unavailable, as it does
 // when the background can't answer, and marking goes on.
-import { browser } from 'wxt/browser';
 import { t } from '@/components/i18n';
 import type { Lang } from '@/lib/kb/format';
 import type { askBackground } from '@/utils/messaging';
 import type { CardAnchor, CardModule, CardUi } from './card-ui';
+import { importOwnModule } from './own-module';
 import type { UiHost } from './ui-host';
 
 /** The card's file, listed in Chrome's web_accessible_resources (wxt.config.ts). */
@@ -29,18 +29,7 @@ export interface LazyCardOptions {
   load?(): Promise<CardModule>;
 }
 
-/**
- * An import from a content script runs in the content script's world with its extension APIs,
- * in Chrome and in Firefox, and is not subject to the page's Content-Security-Policy. In a web
- * page the file's address is the one runtime.getURL gives (in Chrome a per-session one); our own
- * pages (the welcome page) load it from their own origin, which their policy ('self') allows.
- */
-const importCard = async (): Promise<CardModule> => {
-  const url = location.protocol.endsWith('-extension:')
-    ? new URL(CARD_MODULE_PATH, location.origin).href
-    : browser.runtime.getURL(CARD_MODULE_PATH);
-  return ((await import(/* @vite-ignore */ url)) as { default: CardModule }).default;
-};
+const importCard = () => importOwnModule<CardModule>(CARD_MODULE_PATH);
 
 export function createLazyCard(opts: LazyCardOptions): CardUi {
   let loading: Promise<CardUi | null> | null = null;

@@ -1,17 +1,20 @@
-// The content script: loads the detector and settings, turns Factlens on and off for the page
-// (a page session does the marking and the card) and answers the background and the side panel.
-// It stays small: the fact index lives in the background and cards are fetched on demand.
+// The content script: reads the settings and the mention gate, turns Factlens on and off for the
+// page and answers the background and the side panel. It stays small: the page's text goes
+// through the gate alone (gate-watch.ts) until some text passes it; only then are the marker's
+// file (the page session: marking, furniture rules, hover, the card's stand-in) and, once the
+// marker needs it, the detector loaded. The fact index lives in the background; cards are fetched
+// on demand.
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { Engine } from '@/lib/detect/engine';
-import { engineFromPrecompiled, type PrecompiledDetector } from '@/lib/detect/precompiled';
+import type { PrecompiledDetector } from '@/lib/detect/precompiled';
 import { type ContentRequest, type PageInfo, parseContentRequest } from '@/lib/messages/content';
 import { KNOWLEDGE_STORAGE_KEY, PINS_STORAGE_KEY } from '@/lib/pins/keys';
 import { isActiveOn, siteHostOf } from '@/lib/settings/site-rules';
 import { DETECTOR_CACHE_KEY, DETECTOR_GATE_KEY } from '@/utils/detector-cache';
 import { askBackground } from '@/utils/messaging';
-import { getSettings, watchSettings } from '@/utils/settings';
+import { getSettingsWith, watchSettings } from '@/utils/settings';
 import {
   gateOf,
   type LoadedDetector,
@@ -21,8 +24,10 @@ import {
   loadGate,
   parseStoredDetector,
 } from './detector-loader';
+import { type GateWatch, watchThroughGate } from './gate-watch';
+import { createMarkerLoader, type MarkerModule } from './marker-loader';
 import type { Mark } from './page-marker';
-import { activatePage, type PageSession } from './page-session';
+import type { PageSession } from './page-session';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -59,11 +64,13 @@ async function start(ctx: ContentScriptContext) {
   let detectorLoading: Promise<DetectorSource | null> | null = null;
   /** Counts changes of the stored engine, so a read that began before one is dropped. */
   let generation = 0;
+  const loadMarker = createMarkerLoader();
+  let marking: MarkerModule | null = null;
   const engineOf = (d: DetectorSource): Engine => {
     if (!d.engine) {
       const started = performance.now();
       try {
-        d.engine = engineFromPrecompiled(d.data!);
+        d.engine = marking!.engineFromPrecompiled(d.data!);
         d.data = null;
       } finally {
         performance.measure('factlens:detector-load', { start: started });
@@ -94,9 +101,52 @@ async function start(ctx: ContentScriptContext) {
     return detectorLoading;
   };
   const host = () => siteHostOf(location.href) ?? siteHostOf(document.referrer);
-  // Only this host's site rules are read: a reader may have switched off thousands of sites.
-  let settings = await getSettings({ host: host() });
+  /** Factlens is on for the page: watching it through the gate, loading the marker, or marking. */
+  let running = false;
+  /** Counts activations, so a marker load that ends after a deactivation is dropped. */
+  let epoch = 0;
+  let watching: GateWatch | null = null;
   let active: PageSession | null = null;
+  /** The gate changed before the first activation: the copy read with the settings is stale. */
+  let gateChanged = false;
+
+  // Listening before the first read, so no change between that read and this page's first
+  // activation goes unseen.
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local') return;
+    // A pin or a note changed in the side panel or another tab: cards show it at once.
+    if (PINS_STORAGE_KEY in changes || KNOWLEDGE_STORAGE_KEY in changes) active?.card.invalidate();
+    // The reader's entries changed: the background compiled a new engine and its gate; this
+    // page switches to them now, without a reload (a page that never activated reads them when
+    // it does). With a gate, the detector is read again only if some text passes it.
+    const nextDetector = changes[DETECTOR_CACHE_KEY];
+    const nextGate = changes[DETECTOR_GATE_KEY];
+    if (!(nextDetector || nextGate)) return;
+    if (!loading) {
+      // Not activated yet: the gate read with the settings may be older than this change.
+      if (nextGate) gateChanged = true;
+      return;
+    }
+    // Removed (the background could not store a new one): the page asks the background instead.
+    const removed = !!nextDetector && nextDetector.newValue === undefined;
+    const loaded = nextDetector ? parseStoredDetector(nextDetector.newValue) : null;
+    if (nextDetector && !loaded && !removed) return;
+    if (nextGate) gate = gateOf(nextGate.newValue);
+    generation++;
+    detector = null;
+    detectorLoading = null;
+    if (loaded && !gate) useDetector(loaded);
+    fellBack = false;
+    if (running) {
+      deactivate();
+      if (isActiveOn(settings, host())) activate();
+    }
+  });
+  // Only this host's site rules are read: a reader may have switched off thousands of sites. The
+  // mention gate comes in the same read of storage.local; it is used only if Factlens is on here.
+  const first = await getSettingsWith({ host: host() }, [DETECTOR_GATE_KEY]);
+  let settings = first.settings;
+  let storedGate: unknown = gateChanged ? undefined : first.local[DETECTOR_GATE_KEY];
   let countsTimer = 0;
   let lastSent = '';
   let cursor = -1;
@@ -108,7 +158,7 @@ async function start(ctx: ContentScriptContext) {
     countsTimer = window.setTimeout(() => {
       countsTimer = 0;
       const counts = countsNow();
-      const enabled = active !== null;
+      const enabled = running;
       const key = JSON.stringify([enabled, counts]);
       if (key === lastSent) return;
       lastSent = key;
@@ -119,15 +169,39 @@ async function start(ctx: ContentScriptContext) {
   /** The page starts over without the gate (it was not made for this detector's entries). */
   const restartUngated = () => {
     gate = null;
-    if (!active) return;
+    if (!running) return;
     deactivate();
     if (isActiveOn(settings, host())) activate();
   };
 
   const activate = () => {
+    running = true;
+    const mine = ++epoch;
     // A gate made for other entries than the detector in hand could hide their mentions.
     const pageGate = gate && (!detector || detector.user === gate.user) ? gate : null;
-    active = activatePage({
+    const mark = () => {
+      if (marking) startMarking(marking, pageGate);
+      else
+        void loadMarker().then((mod) => {
+          marking ??= mod;
+          // Without the marker's file the page stays unmarked (the next activation tries again).
+          if (mod && running && mine === epoch) startMarking(mod, pageGate);
+        });
+    };
+    if (pageGate && !marking) {
+      watching = watchThroughGate({
+        doc: document,
+        gate: pageGate.gate,
+        onWake: () => {
+          watching = null;
+          mark();
+        },
+      });
+    } else mark();
+  };
+
+  const startMarking = (mod: MarkerModule, pageGate: LoadedGate | null) => {
+    active = mod.activatePage({
       doc: document,
       gate: pageGate?.gate ?? null,
       engine: () => {
@@ -151,34 +225,43 @@ async function start(ctx: ContentScriptContext) {
         gate = null;
         loading = loadBundledDetector().then(useDetector);
         void loading.then(() => {
-          if (detector && !active && isActiveOn(settings, host())) activate();
+          if (detector && !running && isActiveOn(settings, host())) activate();
         });
       },
     });
   };
 
   const deactivate = () => {
-    if (!active) return;
-    active.destroy();
+    if (!running) return;
+    running = false;
+    epoch++;
+    watching?.stop();
+    watching = null;
+    active?.destroy();
     active = null;
     sendCounts();
   };
 
   const apply = () => {
     const on = isActiveOn(settings, host());
-    if (!on && !active) sendCounts();
-    if (on && !active) {
-      loading ??= loadGate().then(async (loaded) => {
-        gate = loaded;
-        if (!gate) await fetchDetector();
-      });
+    if (!on && !running) sendCounts();
+    if (on && !running) {
+      if (!loading) {
+        // The gate read with the settings, or (none then, or changed since) read now.
+        const gateRead = storedGate === undefined ? loadGate() : Promise.resolve(gateOf(storedGate));
+        storedGate = undefined;
+        loading = gateRead.then(async (loaded) => {
+          gate = loaded;
+          if (!gate) await fetchDetector();
+        });
+      }
       void loading.then(() => {
         // Settings may have changed while it loaded; without a detector the page stays unmarked.
-        if ((gate || detector) && !active && isActiveOn(settings, host())) activate();
+        if ((gate || detector) && !running && isActiveOn(settings, host())) activate();
       });
-    } else if (!on && active) deactivate();
-    else if (on && active) {
-      active.applySettings();
+    } else if (!on && running) deactivate();
+    else if (on && running) {
+      active?.applySettings();
       sendCounts();
     }
   };
@@ -206,31 +289,6 @@ async function start(ctx: ContentScriptContext) {
     return mark;
   };
 
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'local') return;
-    // A pin or a note changed in the side panel or another tab: cards show it at once.
-    if (PINS_STORAGE_KEY in changes || KNOWLEDGE_STORAGE_KEY in changes) active?.card.invalidate();
-    // The reader's entries changed: the background compiled a new engine and its gate; this
-    // page switches to them now, without a reload (a page that never activated reads them when
-    // it does). With a gate, the detector is read again only if some text passes it.
-    const nextDetector = changes[DETECTOR_CACHE_KEY];
-    const nextGate = changes[DETECTOR_GATE_KEY];
-    if (!(nextDetector || nextGate) || !loading) return;
-    // Removed (the background could not store a new one): the page asks the background instead.
-    const removed = !!nextDetector && nextDetector.newValue === undefined;
-    const loaded = nextDetector ? parseStoredDetector(nextDetector.newValue) : null;
-    if (nextDetector && !loaded && !removed) return;
-    if (nextGate) gate = gateOf(nextGate.newValue);
-    generation++;
-    detector = null;
-    detectorLoading = null;
-    if (loaded && !gate) useDetector(loaded);
-    fellBack = false;
-    if (active) {
-      deactivate();
-      if (isActiveOn(settings, host())) activate();
-    }
-  });
   watchSettings(
     (s) => {
       settings = s;
@@ -246,7 +304,7 @@ async function start(ctx: ContentScriptContext) {
           url: location.href,
           title: document.title,
           host: host(),
-          enabled: active !== null,
+          enabled: running,
           counts: countsNow(),
         } satisfies PageInfo;
       case 'reveal':

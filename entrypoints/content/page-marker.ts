@@ -3,6 +3,8 @@
 // the page first; a MutationObserver feeds added or changed text back into the same queue.
 import type { MentionGate } from '@/lib/detect/gate';
 import type { Mention, MentionFilter, PageScanner } from '@/lib/detect/types';
+import { SKIP_ATTRIBUTES } from '@/lib/dom/text-nodes';
+import { MARKED_MARK } from './gate-watch';
 import { ACTIVE_HIGHLIGHT, MARK_HIGHLIGHT } from './highlight-style';
 import {
   adaptWindow,
@@ -20,7 +22,14 @@ import {
   windowOf,
 } from './long-text';
 import { createSliceClock } from './slice-clock';
-import { createTextWalk, isInSkippedSubtree, isSkippedElement, type TextWalk } from './text-walk';
+import {
+  createTextWalk,
+  hasAddedAncestor,
+  isInSkippedSubtree,
+  isSkippedElement,
+  revealedBy,
+  type TextWalk,
+} from './text-walk';
 
 /** Stands in until the detector is built: knows nothing, counts nothing. */
 export const EMPTY_SCANNER: PageScanner<ScanKey> = {
@@ -304,7 +313,9 @@ export class PageMarker {
       subtree: true,
       characterData: true,
       attributes: true,
-      attributeFilter: ['hidden', 'style', 'class', 'open'],
+      attributeFilter: [...SKIP_ATTRIBUTES, 'class', 'open'],
+      // Whether the attribute skipped its element before (see revealedBy).
+      attributeOldValue: true,
     });
   }
 
@@ -407,7 +418,7 @@ export class PageMarker {
       this.reportedDone = true;
       // A user-timing mark, so benchmarks and tests can tell when the first full pass ended. The
       // page sees it: it counts only the marks the page can see (not the lookup-only ones).
-      performance.mark('factlens:marked', { detail: { marks: this.highlight.size } });
+      performance.mark(MARKED_MARK, { detail: { marks: this.highlight.size } });
     }
   }
 
@@ -648,7 +659,10 @@ export class PageMarker {
           else if (node.nodeType === 1) removedElements = true;
         }
         for (const node of record.addedNodes) added.add(node);
-      } else if (record.type === 'attributes' && this.invisible.size > 0) {
+      } else if (record.type === 'attributes') {
+        // A subtree the walk skipped (hidden by its markup) shows: it is walked as if added.
+        const revealed = revealedBy(record);
+        if (revealed) added.add(revealed);
         // Something may have become visible (an accordion opened): recheck the hidden mentions.
         for (const node of this.invisible) this.dirty.add(node);
       }
@@ -688,11 +702,6 @@ export class PageMarker {
       if (!node.isConnected) this.forget(node);
     }
   }
-}
-
-function hasAddedAncestor(node: Node, added: ReadonlySet<Node>): boolean {
-  for (let p = node.parentNode; p; p = p.parentNode) if (added.has(p)) return true;
-  return false;
 }
 
 /** Whether the element holding a text node is rendered (not display:none, not content-hidden). */

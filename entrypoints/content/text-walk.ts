@@ -7,6 +7,7 @@ import {
   isSkippedElement as isSkippedByMarkup,
   SKIP_ATTRIBUTE_SELECTOR,
   SKIPPED_TAGS,
+  unskippedBy,
 } from '@/lib/dom/text-nodes';
 import { HOST_TAG } from './ui-host';
 
@@ -21,6 +22,28 @@ export function isInSkippedSubtree(node: Node): boolean {
     if (isSkippedElement(el)) return true;
   }
   return false;
+}
+
+/**
+ * Whether a node added in a batch of mutations sits inside another node of the same batch (it is
+ * walked with that one). The parent chain is read only up to the first added ancestor, so deep
+ * insertions stay linear.
+ */
+export function hasAddedAncestor(node: Node, added: ReadonlySet<Node>): boolean {
+  for (let p = node.parentNode; p; p = p.parentNode) if (added.has(p)) return true;
+  return false;
+}
+
+/**
+ * The element a recorded attribute change made readable (a `hidden` removed, an inline
+ * display:none undone), if nothing else skips it or an ancestor; null otherwise. The walk skipped
+ * its subtree, so it is walked as if just added. The observer must record old values.
+ */
+export function revealedBy(record: MutationRecord): Element | null {
+  const el = record.target as Element;
+  if (record.type !== 'attributes' || el.nodeType !== 1 || !record.attributeName) return null;
+  if (!unskippedBy(el, record.attributeName, record.oldValue)) return null;
+  return isSkippedElement(el) || isInSkippedSubtree(el) ? null : el;
 }
 
 export interface TextWalk {

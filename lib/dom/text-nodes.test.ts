@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { collectTextNodes, isSkippedElement } from './text-nodes';
+import { collectTextNodes, isSkippedElement, unskippedBy } from './text-nodes';
 
 const PAGE = `<!doctype html><html><head><title>Title text</title><style>.a{}</style></head><body>
   <h1>Heading</h1>
@@ -66,5 +66,21 @@ describe('collectTextNodes', () => {
     expect(isSkippedElement(a!)).toBe(true);
     expect(isSkippedElement(b!)).toBe(false);
     expect(isSkippedElement(c!)).toBe(true);
+  });
+
+  it('tells an attribute change that took away what skipped an element', () => {
+    const { document } = parseHTML(
+      '<div id="a"></div><div id="b" style="color: red"></div><div id="c" hidden></div><div id="d" contenteditable="false"></div>',
+    );
+    const el = (id: string) => document.getElementById(id) as unknown as Element;
+    // `hidden` removed, display:none undone, editing switched off: readable now.
+    expect(unskippedBy(el('a'), 'hidden', '')).toBe(true);
+    expect(unskippedBy(el('b'), 'style', 'display: none; color: red')).toBe(true);
+    expect(unskippedBy(el('d'), 'contenteditable', 'true')).toBe(true);
+    // It was not skipped for that attribute, or something else still skips it.
+    expect(unskippedBy(el('b'), 'style', 'color: blue')).toBe(false);
+    expect(unskippedBy(el('a'), 'hidden', null)).toBe(false);
+    expect(unskippedBy(el('c'), 'style', 'display:none')).toBe(false);
+    expect(unskippedBy(el('d'), 'contenteditable', 'false')).toBe(false);
   });
 });

@@ -31,15 +31,32 @@ const DISPLAY_NONE = /(?:^|;)\s*display\s*:\s*none\s*(?:!important\s*)?(?:;|$)/i
 /** The elements that may be skipped by an attribute (isSkippedElement then decides), for querySelectorAll. */
 export const SKIP_ATTRIBUTE_SELECTOR = '[hidden],[contenteditable],[style*="display" i]';
 
+/** The attributes that can skip an element (see isSkippedElement): watched for changes. */
+export const SKIP_ATTRIBUTES: readonly string[] = ['hidden', 'contenteditable', 'style'];
+
+/** Whether an attribute's value (null: absent) makes its element skipped. */
+function skipsBy(attribute: string, value: string | null): boolean {
+  if (value === null) return false;
+  if (attribute === 'hidden') return true;
+  if (attribute === 'contenteditable') return value.toLowerCase() !== 'false';
+  return attribute === 'style' && DISPLAY_NONE.test(value);
+}
+
 /** Whether an element's subtree is skipped: by tag, `hidden`, `contenteditable` or inline display:none. */
 export function isSkippedElement(el: Element): boolean {
   const name = (el.localName || el.nodeName).toLowerCase();
   if (SKIPPED_TAGS.has(name)) return true;
-  if (el.hasAttribute('hidden')) return true;
-  const editable = el.getAttribute('contenteditable');
-  if (editable !== null && editable.toLowerCase() !== 'false') return true;
-  const style = el.getAttribute('style');
-  return style !== null && DISPLAY_NONE.test(style);
+  for (const attribute of SKIP_ATTRIBUTES) if (skipsBy(attribute, el.getAttribute(attribute))) return true;
+  return false;
+}
+
+/**
+ * Whether an attribute change (its old value as a MutationObserver records it) took away what
+ * skipped the element: a `hidden` removed, an inline display:none undone. Its text is then to be
+ * read, unless something else still skips it.
+ */
+export function unskippedBy(el: Element, attribute: string, oldValue: string | null): boolean {
+  return skipsBy(attribute, oldValue) && !isSkippedElement(el);
 }
 
 /**

@@ -9,6 +9,7 @@
 // Prints a text table, Factlens's start-up on the no-mentions page by phase, and a Markdown
 // table, and writes bench-output/browser-<date>.json.
 
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { cpus, release, totalmem, type } from 'node:os';
@@ -19,7 +20,7 @@ import { loadDetectorTable } from '../../lib/detect/table-from-data';
 import { type ExtensionBrowser, launchWithExtension } from '../../tests/e2e/browser';
 import { assertChromiumInstalled, CHROMIUM_PATH } from '../../tests/e2e/chromium';
 import { startServer } from '../../tests/e2e/server';
-import { buildExtension, contentScriptPath } from './build';
+import { buildExtension, contentScriptPath, LAZY_FILES } from './build';
 import { type Attribution, type CpuProfile, sourceExcerpt } from './cdp-profile';
 import { parseArgs } from './cli-args';
 import { MARKJS_URL, NAIVE_URL, naiveRunSource } from './in-page';
@@ -139,14 +140,16 @@ async function pauseSwitch(browser: ExtensionBrowser): Promise<(paused: boolean)
 
 function hotFunctions(
   attribution: Attribution | undefined,
-  source: string,
-  url: (u: string) => boolean,
+  source: (url: string) => string | undefined,
 ): HotFunction[] {
-  return (attribution?.byFunction ?? []).slice(0, TOP_FUNCTIONS).map((f) => ({
-    ...f,
-    ms: Math.round(f.ms * 100) / 100,
-    excerpt: f.own && url(f.url) ? sourceExcerpt(source, f.line, f.column) : '',
-  }));
+  return (attribution?.byFunction ?? []).slice(0, TOP_FUNCTIONS).map((f) => {
+    const text = f.own ? source(f.url) : undefined;
+    return {
+      ...f,
+      ms: Math.round(f.ms * 100) / 100,
+      excerpt: text === undefined ? '' : sourceExcerpt(text, f.line, f.column),
+    };
+  });
 }
 
 /** The run whose figure is the median (the lower middle one for an even count). */
@@ -202,7 +205,7 @@ function summarizePage(
   page: BenchPage,
   fl: FactlensRun[],
   base: BaselineRun[],
-  sources: { content: string; markjs: string; naive: string },
+  sources: { factlens: (url: string) => string; markjs: string; naive: string },
 ): PageResult {
   const mj = base.flatMap((b) => (b.markjs ? [b.markjs] : []));
   const nv = base.flatMap((b) => (b.naive ? [b.naive] : []));
@@ -226,13 +229,17 @@ function summarizePage(
     mj,
     markjsScale,
     (r) => (r.result.aliasesTotal ? r.result.aliasesDone / r.result.aliasesTotal : 1),
-    hotFunctions(medianRun(mj, (r) => r.cpu.attributedMs)?.cpu, sources.markjs, (u) => u === MARKJS_URL),
+    hotFunctions(medianRun(mj, (r) => r.cpu.attributedMs)?.cpu, (u) =>
+      u === MARKJS_URL ? sources.markjs : undefined,
+    ),
   );
   const naive = comparedFigures(
     nv,
     naiveScale,
     naiveCoverage,
-    hotFunctions(medianRun(nv, (r) => r.cpu.attributedMs)?.cpu, sources.naive, (u) => u === NAIVE_URL),
+    hotFunctions(medianRun(nv, (r) => r.cpu.attributedMs)?.cpu, (u) =>
+      u === NAIVE_URL ? sources.naive : undefined,
+    ),
   );
   // The floor lasts a few ms, a few dozen samples: when the sampler caught less than half of its
   // in-page clock (preempted on a busy machine), the clock is the better figure.
@@ -247,7 +254,6 @@ function summarizePage(
   const vsFloor = ratio(factlensCpu.median, floorCpu.median);
   const worstTask = Math.max(...fl.map((r) => r.tasks.longestMs));
   const medianFl = medianRun(fl, (r) => r.cpu.attributedMs);
-  const isContentScript = (u: string) => u.endsWith('content.js');
   return {
     id: page.id,
     kind: page.kind,
@@ -270,9 +276,9 @@ function summarizePage(
       renderingToMarkedMs: summarize(fl.map((r) => r.window?.renderingMs ?? Number.NaN)),
       marks: median(fl.map((r) => r.marks)),
       runs: fl.length,
-      hotFunctions: hotFunctions(medianFl?.cpu, sources.content, isContentScript),
+      hotFunctions: hotFunctions(medianFl?.cpu, (u) => (isExtensionUrl(u) ? sources.factlens(u) : undefined)),
       phases: medianFl
-        ? phaseBreakdown(medianFl.profile, { isOwn: isExtensionUrl, source: sources.content })
+        ? phaseBreakdown(medianFl.profile, { isOwn: isExtensionUrl, source: sources.factlens })
         : undefined,
     },
     markjs,
@@ -371,9 +377,14 @@ export async function runBrowserBench(options: BrowserBenchOptions = {}): Promis
 
   const require = createRequire(import.meta.url);
   const markjsSource = await readFile(require.resolve('mark.js/dist/mark.min.js'), 'utf8');
-  const contentSource = await readFile(contentScriptPath(extensionDir), 'utf8');
+  // The content script and the files it imports (the marker's, the card's), by URL.
+  const ownFiles = new Map<string, string>();
+  for (const file of ['content-scripts/content.js', ...LAZY_FILES]) {
+    const path = join(extensionDir, file);
+    if (existsSync(path)) ownFiles.set(`/${file}`, await readFile(path, 'utf8'));
+  }
   const sources = {
-    content: contentSource,
+    factlens: (url: string) => ownFiles.get(new URL(url).pathname) ?? '',
     markjs: markjsSource,
     naive: naiveRunSource(aliases, naiveBudgetMs),
   };
@@ -573,7 +584,8 @@ export async function runBrowserBench(options: BrowserBenchOptions = {}): Promis
       if (!missed) continue;
       process.stdout.write(`\nwhere Factlens spends its time on ${p.id} (median run, by leaf function):\n`);
       for (const f of p.factlens.hotFunctions) {
-        const where = f.own ? `content.js:${f.line}:${f.column}  ${f.excerpt}` : f.url ? f.url : 'native';
+        const file = f.url.slice(f.url.lastIndexOf('/') + 1);
+        const where = f.own ? `${file}:${f.line}:${f.column}  ${f.excerpt}` : f.url ? f.url : 'native';
         process.stdout.write(`  ${f.ms.toFixed(1).padStart(8)} ms  ${f.name.padEnd(28)} ${where}\n`);
       }
     }

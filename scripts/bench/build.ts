@@ -19,6 +19,9 @@ export interface BuildInfo {
 
 export const contentScriptPath = (extensionDir: string) => join(extensionDir, 'content-scripts/content.js');
 
+/** The files the content script imports on first need: the marker's, then the card's. */
+export const LAZY_FILES = ['marker.js', 'card-ui.js'] as const;
+
 export function isCompleteBuild(extensionDir: string): boolean {
   return existsSync(join(extensionDir, 'manifest.json')) && existsSync(contentScriptPath(extensionDir));
 }

@@ -66,8 +66,12 @@ export const FACTLENS_PHASE_RULES: readonly PhaseRule[] = [
   },
   // Scanning a text node's string (the automaton runs inside scanner.add) and filtering mentions.
   { phase: 'scan', name: /^(scanNode|composeFilter|createFilter|takePromoted|queuePromotions)$/ },
+  // The gate (its test method), and the gate watch's visit of a text node (gate-watch.ts).
+  { phase: 'scan', name: /^test$/ },
+  { phase: 'scan', source: /\.isConnected\)return;let \w+=\w+\.data/ },
   // Walking the DOM: the idle slice (and the idle callback that runs it), the text walk, the
   // TreeWalker.
+  { phase: 'walk', source: /timeRemaining\(\)/ },
   { phase: 'walk', name: /^(runSlice|step|nextText)$/ },
   { phase: 'walk', source: /createTreeWalker|\.nextNode\(\)|this\.runSlice\(/ },
   { phase: 'walk', native: true, name: /^(nextNode|createTreeWalker|querySelectorAll)$/ },
@@ -153,8 +157,8 @@ export interface PhaseBreakdown {
 export interface ClassifyOptions {
   /** The script's URL test (the same as for attribution). */
   isOwn: (url: string) => boolean;
-  /** The script's source, to read function heads at profile positions. */
-  source: string;
+  /** The source of one of the script's files (the content script, the marker's file), by URL. */
+  source: (url: string) => string;
   rules?: readonly PhaseRule[];
 }
 
@@ -169,13 +173,19 @@ export function phaseBreakdown(profile: CpuProfile, options: ClassifyOptions): P
     for (const child of node.children ?? []) parent.set(child, node.id);
   }
   const own = ownStacks(profile, isOwn);
-  const offsetOf = offsetFinder(source);
+  const files = new Map<string, { text: string; offsetOf: ReturnType<typeof offsetFinder> }>();
   const heads = new Map<string, string>();
   const headOf = (frame: CallFrame) => {
-    const key = `${frame.lineNumber}:${frame.columnNumber}`;
+    const key = `${frame.url}:${frame.lineNumber}:${frame.columnNumber}`;
     let head = heads.get(key);
     if (head === undefined) {
-      head = functionHead(source, offsetOf(frame.lineNumber, frame.columnNumber));
+      let file = files.get(frame.url);
+      if (!file) {
+        const text = source(frame.url);
+        file = { text, offsetOf: offsetFinder(text) };
+        files.set(frame.url, file);
+      }
+      head = functionHead(file.text, file.offsetOf(frame.lineNumber, frame.columnNumber));
       heads.set(key, head);
     }
     return head;

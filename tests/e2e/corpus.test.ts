@@ -22,8 +22,12 @@ const pages = hasShared ? (await readdir(PAGES_DIR)).filter((f) => f.endsWith('.
 const session = useSession();
 
 beforeAll(async () => {
-  // Nothing leaves the machine: the pages' own images, fonts and trackers are refused.
-  await session.browser.context.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort());
+  // Nothing leaves the machine: the pages' own images, fonts and trackers are refused; the
+  // extension's own files (the marker's and the card's modules) load.
+  await session.browser.context.route(
+    (url) => url.hostname !== '127.0.0.1' && url.protocol !== 'chrome-extension:',
+    (route) => route.abort(),
+  );
 });
 
 /** Entities the detector finds in the page's text, scanned in Node the way the content script would. */

@@ -41,6 +41,8 @@ const storedGate = () =>
   );
 const detectorLoads = (page: Page) =>
   page.evaluate(() => performance.getEntriesByName('factlens:detector-load').length);
+const markerLoads = (page: Page) =>
+  page.evaluate(() => performance.getEntriesByName('factlens:marker-load').length);
 
 async function buildId(): Promise<string> {
   return JSON.parse(await readFile(resolve(REPO_ROOT, 'generated/detector-build.json'), 'utf8')).id;
@@ -81,6 +83,8 @@ describe('detector delivery', () => {
     const page = await session.browser.context.newPage();
     await page.goto(session.server.url(path));
     await page.waitForFunction(() => performance.getEntriesByName('factlens:marked').length > 0);
+    // The gate alone looked at the page: neither the marker's code nor the detector was read.
+    expect(await markerLoads(page)).toBe(0);
     expect(await detectorLoads(page)).toBe(0);
     await page.evaluate(() => {
       const p = document.createElement('p');
@@ -89,6 +93,7 @@ describe('detector delivery', () => {
     });
     await waitForMarks(page, 2);
     expect(await markedTexts(page)).toEqual(expect.arrayContaining(['通义千问', 'Huawei']));
+    expect(await markerLoads(page)).toBe(1);
     expect(await detectorLoads(page)).toBe(1);
     await page.close();
   });

@@ -68,8 +68,9 @@ describe('hostile pages', () => {
     await cardLocator(tab).waitFor({ state: 'visible' });
     const radius = await cardLocator(tab).evaluate((el) => getComputedStyle(el).borderTopLeftRadius);
     expect(radius).toBe('12px');
-    // The card's code came from the extension's own file, which the page's policy doesn't govern.
-    expect(probe.ownFiles).toEqual(['/card-ui.js']);
+    // The marker's and the card's code came from the extension's own files, which the page's
+    // policy doesn't govern.
+    expect(probe.ownFiles).toEqual(['/marker.js', '/card-ui.js']);
     expect(await tab.evaluate(() => performance.getEntriesByName('factlens:card-load').length)).toBe(1);
     expect(probe.errors).toEqual([]);
     expect(probe.requests).toEqual([]);

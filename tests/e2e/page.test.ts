@@ -217,7 +217,7 @@ describe('a changing page', () => {
         highlights: CSS.highlights.size,
       }));
     // Scanned, and nothing of ours in the page: no element, no style, no highlight, no listener,
-    // and the card's code never loaded.
+    // and neither the marker's code nor the card's ever loaded.
     expect(await ours()).toEqual({ hosts: 0, styles: 0, sheets: 0, shadowSheets: 0, highlights: 0 });
     expect(await contentScriptListeners(page)).toEqual({ window: [], document: [] });
     expect(probe.ownFiles).toEqual([]);
@@ -231,7 +231,7 @@ describe('a changing page', () => {
     await hoverMark(page, 'Qwen');
     await cardLocator(page).waitFor({ state: 'visible' });
     await expect(cardLocator(page).locator('h2').textContent()).resolves.toContain('Qwen');
-    expect(probe.ownFiles).toEqual(['/card-ui.js']);
+    expect(probe.ownFiles).toEqual(['/marker.js', '/card-ui.js']);
     expect(probe.errors).toEqual([]);
     expect(probe.requests).toEqual([]);
     await page.close();
@@ -263,6 +263,30 @@ describe('evidence', () => {
     expect(await markedTexts(page)).toEqual(['Qwen']);
     await page.evaluate(() => document.getElementById('box')!.classList.remove('gone'));
     await expect.poll(() => markedTexts(page)).toEqual(expect.arrayContaining(['Moonshot AI', 'Kimi']));
+    await page.close();
+  });
+
+  // Tabs, "read more" boxes and accordions often hide their text with the hidden attribute or an
+  // inline display:none, which the walk skips: it is read when they show, on a page with marks
+  // already and on one where only the gate has looked so far.
+  it.each([
+    ['a page with marks', '<p>Qwen is here so the page has marks.</p>', ['Qwen']],
+    ['a page that names nothing else', '<p>A page about the garden.</p>', []],
+  ])('marks text hidden by its markup once it shows, on %s', async (_what, lead, before) => {
+    const path = `/hidden-markup-${before.length}.html`;
+    session.server.route(path, {
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>tabs</title></head><body>
+        ${lead}<div id="tab" hidden><p>Huawei trains on Ascend chips.</p></div>
+        <p id="more" style="display: none">阿里巴巴发布了通义千问。</p></body></html>`,
+    });
+    const { page } = await open(path);
+    await page.waitForFunction(() => performance.getEntriesByName('factlens:marked').length > 0);
+    await page.waitForTimeout(300);
+    expect(await markedTexts(page)).toEqual(before);
+    await page.evaluate(() => document.getElementById('tab')!.removeAttribute('hidden'));
+    await expect.poll(() => markedTexts(page)).toEqual(expect.arrayContaining(['Huawei', 'Ascend']));
+    await page.evaluate(() => document.getElementById('more')!.setAttribute('style', 'color: gray'));
+    await expect.poll(() => markedTexts(page)).toEqual(expect.arrayContaining(['通义千问']));
     await page.close();
   });
 });

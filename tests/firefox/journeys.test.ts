@@ -209,16 +209,31 @@ describe('Firefox: only what a page needs', () => {
         styles: document.querySelectorAll('style').length,
         highlights: CSS.highlights.size,
         cardLoads: performance.getEntriesByName('factlens:card-load').length,
-        // The mention gate stopped every text: the detector itself was never read.
+        // The mention gate stopped every text: neither the marker's code nor the detector was read.
+        markerLoads: performance.getEntriesByName('factlens:marker-load').length,
         detectorLoads: performance.getEntriesByName('factlens:detector-load').length,
       }));
-    expect(await ours()).toEqual({ hosts: 0, styles: 0, highlights: 0, cardLoads: 0, detectorLoads: 0 });
+    expect(await ours()).toEqual({
+      hosts: 0,
+      styles: 0,
+      highlights: 0,
+      cardLoads: 0,
+      markerLoads: 0,
+      detectorLoads: 0,
+    });
     await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<p>Alibaba released Qwen.</p>'));
     await waitForMarks(page, 2);
     await hoverMark(page, 'Qwen');
     await page.waitForSelector(CARD, { visible: true, timeout: 10_000 });
     expect(await cardText(page)).toContain('Qwen');
-    expect(await ours()).toEqual({ hosts: 1, styles: 1, highlights: 2, cardLoads: 1, detectorLoads: 1 });
+    expect(await ours()).toEqual({
+      hosts: 1,
+      styles: 1,
+      highlights: 2,
+      cardLoads: 1,
+      markerLoads: 1,
+      detectorLoads: 1,
+    });
     await page.close();
   });
 

@@ -1,0 +1,126 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import packed from '@/generated/detector-gate.json';
+import { gateFromPacked, type PackedGate } from '@/lib/detect/gate';
+import { type GateWatch, MARKED_MARK, watchThroughGate } from './gate-watch';
+import { LONG_TEXT } from './long-text';
+
+const gate = gateFromPacked(packed as PackedGate);
+const QUIET = '<p>A page about the garden: tomatoes, basil and a little rain.</p><p>Notes on the soil.</p>';
+
+let watch: GateWatch | null = null;
+afterEach(() => {
+  watch?.stop();
+  watch = null;
+  document.body.replaceChildren();
+  performance.clearMarks(MARKED_MARK);
+});
+
+function start(html: string) {
+  document.body.innerHTML = html;
+  const onWake = vi.fn();
+  watch = watchThroughGate({ doc: document, gate, onWake });
+  return onWake;
+}
+
+/** Waits until the first pass has ended, quietly (the mark) or with a wake. */
+const settled = (onWake: ReturnType<typeof vi.fn>) =>
+  vi.waitFor(() => {
+    if (onWake.mock.calls.length === 0 && performance.getEntriesByName(MARKED_MARK).length === 0)
+      throw new Error('still walking');
+  });
+
+describe('watching a page through the mention gate', () => {
+  it('never wakes on a page that names nothing we know, and says when its pass is done', async () => {
+    const onWake = start(QUIET);
+    await settled(onWake);
+    expect(onWake).not.toHaveBeenCalled();
+    expect(performance.getEntriesByName(MARKED_MARK)).toHaveLength(1);
+  });
+
+  it.each([
+    ['an English name', '<p>Alibaba released Qwen this week.</p>'],
+    ['a Chinese name', '<p>华为发布了新一代昇腾芯片。</p>'],
+    ['a name in an open shadow root', '<div id="host"></div>'],
+  ])('wakes once for %s', async (_what, html) => {
+    document.body.innerHTML = QUIET + html;
+    const host = document.getElementById('host');
+    // A custom element's shadow root, as the walk looks for them (a hyphen in the tag name).
+    if (host) {
+      const el = document.createElement('quiet-box');
+      el.attachShadow({ mode: 'open' }).innerHTML = '<p>DeepSeek-V3 is out.</p>';
+      host.replaceWith(el);
+    }
+    const onWake = vi.fn();
+    watch = watchThroughGate({ doc: document, gate, onWake });
+    await vi.waitFor(() => expect(onWake).toHaveBeenCalledTimes(1));
+    // Stopped: later mentions are the marker's.
+    document.body.insertAdjacentHTML('beforeend', '<p>Baidu and Ernie.</p>');
+    await new Promise((r) => setTimeout(r, 60));
+    expect(onWake).toHaveBeenCalledTimes(1);
+  });
+
+  it('wakes for a mention the page adds or writes later, not for one in a script or a text box', async () => {
+    const onWake = start(QUIET);
+    await settled(onWake);
+    document.body.insertAdjacentHTML('beforeend', '<textarea>Qwen</textarea><script>/* Qwen */</script>');
+    const pre = document.createElement('pre');
+    pre.textContent = 'DeepSeek';
+    document.body.append(pre);
+    await new Promise((r) => setTimeout(r, 60));
+    expect(onWake).not.toHaveBeenCalled();
+
+    (document.querySelector('p')!.firstChild as Text).data = 'Now about MindSpore.';
+    await vi.waitFor(() => expect(onWake).toHaveBeenCalledTimes(1));
+  });
+
+  it('wakes for a paragraph appended to a quiet page', async () => {
+    const onWake = start(QUIET);
+    await settled(onWake);
+    const p = document.createElement('p');
+    p.append('On chips: ', Object.assign(document.createElement('b'), { textContent: 'NVIDIA A100' }));
+    document.body.append(p);
+    await vi.waitFor(() => expect(onWake).toHaveBeenCalledTimes(1));
+  });
+
+  it.each([
+    [
+      'its hidden attribute removed',
+      '<div hidden><p>Huawei trains on Ascend chips.</p></div>',
+      (el: HTMLElement) => el.removeAttribute('hidden'),
+    ],
+    [
+      'its inline display:none undone',
+      '<div style="display: none"><p>百度发布文心一言。</p></div>',
+      (el: HTMLElement) => el.setAttribute('style', 'display: block'),
+    ],
+  ])('wakes for a mention hidden by its markup once it shows: %s', async (_what, hidden, reveal) => {
+    const onWake = start(QUIET + hidden);
+    await settled(onWake);
+    expect(onWake).not.toHaveBeenCalled();
+    const el = document.body.lastElementChild as HTMLElement;
+    // Changes that still hide it, then the one that shows it. (happy-dom records no old value
+    // for an attribute that came with the markup, nor an empty one: set again here, with a value.)
+    el.setAttribute('data-x', '1');
+    if (el.hasAttribute('style')) el.setAttribute('style', 'display:none; color: red');
+    else el.setAttribute('hidden', 'hidden');
+    await new Promise((r) => setTimeout(r, 60));
+    expect(onWake).not.toHaveBeenCalled();
+    reveal(el);
+    await vi.waitFor(() => expect(onWake).toHaveBeenCalledTimes(1));
+  });
+
+  it('leaves a text node too long for one gate call to the marker', async () => {
+    const onWake = start('<p></p>');
+    document.querySelector('p')!.textContent = 'quiet words '.repeat(Math.ceil(LONG_TEXT / 12));
+    await vi.waitFor(() => expect(onWake).toHaveBeenCalledTimes(1));
+  });
+
+  it('does nothing once stopped', async () => {
+    const onWake = start(`${QUIET}<p>Qwen</p>`);
+    watch!.stop();
+    document.body.insertAdjacentHTML('beforeend', '<p>Baidu</p>');
+    await new Promise((r) => setTimeout(r, 80));
+    expect(onWake).not.toHaveBeenCalled();
+    expect(performance.getEntriesByName(MARKED_MARK)).toHaveLength(0);
+  });
+});

@@ -36,6 +36,10 @@ export default defineContentScript({
   allFrames: true,
   matchAboutBlank: true,
   runAt: 'document_idle',
+  // WXT also tells older copies of this script that a new one started by a window message, which
+  // every message listener of the page would receive (and could read as a sign of Factlens): the
+  // document event it sends as well is enough.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     // A reloaded or removed extension leaves this copy orphaned: it then stays quiet.
     start(ctx).catch(() => {});

@@ -202,6 +202,7 @@ describe('a changing page', () => {
     session.server.route('/quiet.html', {
       body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>quiet</title></head><body>
         <p>A page about the garden: tomatoes, basil and a little rain.</p><quiet-box></quiet-box>
+        <script>window.heard = []; addEventListener('message', (e) => heard.push(e.data));</script>
         <script>customElements.define('quiet-box', class extends HTMLElement {
           constructor() { super(); this.attachShadow({ mode: 'open' }).innerHTML = '<p>Notes on the soil.</p>'; }
         });</script></body></html>`,
@@ -221,6 +222,8 @@ describe('a changing page', () => {
     expect(await ours()).toEqual({ hosts: 0, styles: 0, sheets: 0, shadowSheets: 0, highlights: 0 });
     expect(await contentScriptListeners(page)).toEqual({ window: [], document: [] });
     expect(probe.ownFiles).toEqual([]);
+    // No window message either, which the page's own listeners would hear.
+    expect(await page.evaluate(() => (window as unknown as { heard: unknown[] }).heard)).toEqual([]);
 
     // A mention arrives: its mark, our host with the mark styles (in the shadow root too), the
     // pointer listeners, and a card on hover.

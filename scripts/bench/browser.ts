@@ -20,6 +20,7 @@ import { loadDetectorTable } from '../../lib/detect/table-from-data';
 import { type ExtensionBrowser, launchWithExtension } from '../../tests/e2e/browser';
 import { assertChromiumInstalled, CHROMIUM_PATH } from '../../tests/e2e/chromium';
 import { startServer } from '../../tests/e2e/server';
+import { measureApiFloor } from './api-floor';
 import { buildExtension, contentScriptPath, LAZY_FILES } from './build';
 import { type Attribution, type CpuProfile, sourceExcerpt } from './cdp-profile';
 import { parseArgs } from './cli-args';
@@ -151,6 +152,9 @@ function hotFunctions(
     };
   });
 }
+
+/** Nothing leaves the machine: requests other than to the local server or the extension's own files. */
+const isLocalOrOwn = (url: URL) => url.hostname === '127.0.0.1' || url.protocol === 'chrome-extension:';
 
 /** The run whose figure is the median (the lower middle one for an even count). */
 function medianRun<T>(runs: readonly T[], value: (run: T) => number): T | undefined {
@@ -408,7 +412,7 @@ export async function runBrowserBench(options: BrowserBenchOptions = {}): Promis
     // Nothing leaves the machine: every request not to the local server is refused, except the
     // extension's own files (the card's module loads from chrome-extension://).
     await context.route(
-      (url) => url.hostname !== '127.0.0.1' && url.protocol !== 'chrome-extension:',
+      (url) => !isLocalOrOwn(url),
       (route) => route.abort('blockedbyclient'),
     );
     chromium = await chromiumVersion(context);
@@ -513,6 +517,24 @@ export async function runBrowserBench(options: BrowserBenchOptions = {}): Promis
         const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
         notes.push(`hover latency not measured: ${message}`);
         log(`hover latency not measured: ${message}`);
+      }
+      const quiet = pages.find((p) => p.id === 'no-mentions');
+      if (quiet) {
+        log('the content-script floor: a stand-in that only reads storage and listens…');
+        try {
+          const floor = await measureApiFloor(
+            extensionDir,
+            server.url(quiet.path),
+            repeats,
+            intervalUs,
+            isLocalOrOwn,
+          );
+          once = { ...once, apiFloor: { page: quiet.id, ...floor } };
+        } catch (error) {
+          const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+          notes.push(`content-script floor not measured: ${message}`);
+          log(`content-script floor not measured: ${message}`);
+        }
       }
       // Last, since the engine it leaves behind has the reader's entries in it.
       log(`${USER_ALIASES_IN_BROWSER} user aliases: no-mentions, the largest corpus page, the article…`);

@@ -126,6 +126,8 @@ export interface OncePerRun {
   userAliases?: UserAliasRun | null;
   /** Turning the precompiled detector into the page's engine, per fresh page load. */
   detectorLoadMs?: Summary;
+  /** A stand-in content script that only reads storage and listens, on one page (api-floor.ts). */
+  apiFloor?: { page: string; cpuMs: Summary } | null;
 }
 
 export interface Machine {

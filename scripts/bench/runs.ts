@@ -40,6 +40,8 @@ export interface FactlensRun {
   profile: CpuProfile;
   loadToMarkedMs: number;
   marks: number;
+  /** Whether the page read the detector (some text passed the mention gate, or there was none). */
+  readDetector: boolean;
   heap: HeapUsage;
 }
 
@@ -56,10 +58,18 @@ export async function factlensRun(
     await tab.waitForEntry(MARKED, LOAD_TIMEOUT_MS);
     const profile = await tab.stopProfile();
     const events = await tab.stopTrace();
-    const timing = await tab.evaluate<{ loadToMarkedMs: number; marks: number }>(`(() => {
+    const timing = await tab.evaluate<{
+      loadToMarkedMs: number;
+      marks: number;
+      readDetector: boolean;
+    }>(`(() => {
       const nav = performance.getEntriesByType('navigation')[0];
       const marked = performance.getEntriesByName(${JSON.stringify(MARKED)})[0];
-      return { loadToMarkedMs: marked.startTime - nav.loadEventStart, marks: marked.detail?.marks ?? 0 };
+      return {
+        loadToMarkedMs: marked.startTime - nav.loadEventStart,
+        marks: marked.detail?.marks ?? 0,
+        readDetector: performance.getEntriesByName('factlens:detector-load').length > 0,
+      };
     })()`);
     return {
       cpu: attributeProfile(profile, isExtensionUrl),

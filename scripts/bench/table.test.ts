@@ -208,4 +208,20 @@ describe('once-per-run lines', () => {
     expect(line).toContain('no-mentions 14 → 16 ms (1.14×, 4.00× naive, 16.00× floor, longest task 9.0 ms)');
     expect(line).toContain('wikipedia-2 100 → 110 ms (1.10×, longest task 15 ms)');
   });
+
+  it('sets Factlens beside the content-script floor of the same page', () => {
+    const summary = (median: number, n: number) => ({ median, min: median, max: median, n });
+    const lines = onceLines({
+      pages: [{ id: 'no-mentions', factlens: { cpuMs: summary(16, 9) } }],
+      once: {
+        contentScript: { rawBytes: 18_000, gzipBytes: 7_000 },
+        memory: null,
+        hover: null,
+        apiFloor: { page: 'no-mentions', cpuMs: summary(4, 9) },
+      },
+    } as unknown as Parameters<typeof onceLines>[0]);
+    const line = lines.find((l) => l.startsWith('content-script floor'));
+    expect(line).toContain('on no-mentions');
+    expect(line).toContain('4.0 ms median of 9; Factlens 16 ms, 4.0× it');
+  });
 });

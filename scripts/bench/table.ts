@@ -187,11 +187,21 @@ export function onceLines(result: BrowserBenchResult): string[] {
         base ? `, ${(p.withUserMs / base).toFixed(2)}× ${label}` : '';
       return (
         `${p.id} ${fmtMs(p.builtInMs)} → ${fmtMs(p.withUserMs)} ms (${(p.withUserMs / p.builtInMs).toFixed(2)}×` +
-        `${vs(p.naiveMs, 'naive')}${vs(p.floorMs, 'floor')}, longest task ${fmtMs(p.longestTaskMs)} ms)`
+        `${vs(p.naiveMs, 'naive')}${vs(p.floorMs, 'floor')}, longest task ${fmtMs(p.longestTaskMs)} ms` +
+        `${p.runs ? `, detector read in ${p.detectorReads} of ${p.runs} runs` : ''})`
       );
     });
     lines.push(
       `with ${u.aliases.toLocaleString('en')} user aliases (${u.entries} entries): ${rows.join('; ')}`,
+    );
+  }
+  if (once.apiFloor) {
+    const f = once.apiFloor;
+    const ours = result.pages.find((p) => p.id === f.page)?.factlens.cpuMs.median;
+    lines.push(
+      `content-script floor on ${f.page} (a stand-in that only reads storage, parses the gate and listens): ` +
+        `${fmtMs(f.cpuMs.median)} ms median of ${f.cpuMs.n}` +
+        (ours === undefined ? '' : `; Factlens ${fmtMs(ours)} ms, ${(ours / f.cpuMs.median).toFixed(1)}× it`),
     );
   }
   if (once.detectorLoadMs) {

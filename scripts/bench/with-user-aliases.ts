@@ -20,6 +20,9 @@ export interface UserAliasPage {
   floorMs: number | null;
   naiveMs: number | null;
   longestTaskMs: number;
+  /** Of the runs, how many read the detector (the page had text that passed the gate). */
+  detectorReads: number;
+  runs: number;
 }
 
 export interface UserAliasRun {
@@ -77,6 +80,8 @@ export async function runWithUserAliases(
       floorMs: result.floor?.cpuMs.median ?? null,
       naiveMs: result.naive?.cpuMs.median ?? null,
       longestTaskMs: Math.max(...runs.map((f) => f.tasks.longestMs)),
+      detectorReads: runs.filter((f) => f.readDetector).length,
+      runs: runs.length,
     });
   }
   return { aliases: USER_ALIASES_IN_BROWSER, entries, pages: out };

@@ -152,7 +152,9 @@ async function start(ctx: ContentScriptContext) {
   let settings = first.settings;
   let storedGate: unknown = gateChanged ? undefined : first.local[DETECTOR_GATE_KEY];
   let countsTimer = 0;
-  let lastSent = '';
+  // What the background assumes of a page it has not heard from (on, nothing counted): a page
+  // that stays so never wakes it.
+  let lastSent = JSON.stringify([true, {}]);
   let cursor = -1;
 
   const countsNow = () => Object.fromEntries(active?.marker.counts() ?? []);
@@ -181,6 +183,8 @@ async function start(ctx: ContentScriptContext) {
   const activate = () => {
     running = true;
     const mine = ++epoch;
+    // Switched back on: the badge drops its "off", even where there is nothing to mark.
+    sendCounts();
     // A gate made for other entries than the detector in hand could hide their mentions.
     const pageGate = gate && (!detector || detector.user === gate.user) ? gate : null;
     const mark = () => {

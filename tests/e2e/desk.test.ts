@@ -191,6 +191,29 @@ describe('badge and side-panel intents', () => {
     await page.close();
   });
 
+  it('clears "off" from the badge when a site with nothing to mark is switched back on', async () => {
+    session.server.route('/quiet-badge.html', {
+      body: '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>quiet</title></head><body><p>A page about the garden: tomatoes, basil and a little rain.</p></body></html>',
+    });
+    const page = await session.browser.context.newPage();
+    await page.goto(session.server.url('/quiet-badge.html'));
+    await page.waitForFunction(() => performance.getEntriesByName('factlens:marked').length > 0);
+    const tabId = await tabIdOf(session.browser, page.url());
+    const worker = session.browser.context.serviceWorkers()[0]!;
+    const badge = () => worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    const setSites = (disabledSites: unknown[]) =>
+      worker.evaluate(async (sites) => {
+        const { settings } = await chrome.storage.sync.get('settings');
+        await chrome.storage.sync.set({ settings: { ...(settings ?? {}), disabledSites: sites } });
+      }, disabledSites);
+    expect(await badge()).toBe('');
+    await setSites([{ host: '127.0.0.1', includeSubdomains: false }]);
+    await expect.poll(badge, { timeout: 5000 }).toBe('off');
+    await setSites([]);
+    await expect.poll(badge, { timeout: 5000 }).toBe('');
+    await page.close();
+  });
+
   it('opens Explore on the text a reader looked up from the context menu', async () => {
     // The context-menu handler opens the panel and leaves this intent for it (the native menu
     // itself can't be clicked from a test).

@@ -649,6 +649,7 @@ export class PageMarker {
     this.filter = null;
     this.wholeFurniture = null;
     let removedElements = false;
+    let attributesChanged = false;
     const added = new Set<Node>();
     for (const record of records) {
       if (record.type === 'characterData') {
@@ -663,10 +664,12 @@ export class PageMarker {
         // A subtree the walk skipped (hidden by its markup) shows: it is walked as if added.
         const revealed = revealedBy(record);
         if (revealed) added.add(revealed);
-        // Something may have become visible (an accordion opened): recheck the hidden mentions.
-        for (const node of this.invisible) this.dirty.add(node);
+        attributesChanged = true;
       }
     }
+    // Something may have become visible (an accordion opened): recheck the hidden mentions, once
+    // per batch however many attributes changed.
+    if (attributesChanged) for (const node of this.invisible) this.dirty.add(node);
     for (const node of added) {
       // A node added inside another node added in the same batch is walked with it. Checking the
       // parent chain only up to the first added ancestor keeps deep insertions linear.

@@ -5,15 +5,8 @@
 import type { MentionGate } from '@/lib/detect/gate';
 import { SKIP_ATTRIBUTES } from '@/lib/dom/text-nodes';
 import { LONG_TEXT } from './long-text';
-import { createSliceClock } from './slice-clock';
-import {
-  createTextWalk,
-  hasAddedAncestor,
-  isInSkippedSubtree,
-  isSkippedElement,
-  revealedBy,
-  type TextWalk,
-} from './text-walk';
+import { createSliceClock, idleOf } from './slice-clock';
+import { createTextWalk, hasAddedAncestor, queueSubtree, revealedBy, type TextWalk } from './text-walk';
 
 /** The user-timing mark the marker sets after its first pass, set here when nothing woke it. */
 export const MARKED_MARK = 'factlens:marked';
@@ -33,9 +26,9 @@ export interface GateWatch {
 
 export function watchThroughGate(deps: GateWatchDeps): GateWatch {
   const { doc, gate } = deps;
-  const win = doc.defaultView ?? window;
   const walks: TextWalk[] = [];
   const dirty = new Set<Text>();
+  const queue = { dirty, walks };
   const shadowRoots = new Set<ShadowRoot>();
   let stopped = false;
   let scheduled = false;
@@ -53,7 +46,7 @@ export function watchThroughGate(deps: GateWatchDeps): GateWatch {
         if (revealed) added.add(revealed);
       } else for (const node of record.addedNodes) added.add(node);
     }
-    for (const node of added) if (!hasAddedAncestor(node, added)) queueSubtree(node);
+    for (const node of added) if (!hasAddedAncestor(node, added)) queueSubtree(node, queue, addShadowRoot);
     if (dirty.size > 0 || walks.length > 0) schedule();
   });
   const observe = (target: Node) =>
@@ -70,14 +63,6 @@ export function watchThroughGate(deps: GateWatchDeps): GateWatch {
     shadowRoots.add(shadow);
     observe(shadow);
     walks.push(createTextWalk(shadow, addShadowRoot));
-  };
-  const queueSubtree = (node: Node) => {
-    if (node.nodeType === 3) {
-      if (!isInSkippedSubtree(node)) dirty.add(node as Text);
-    } else if (node.nodeType === 1) {
-      const el = node as Element;
-      if (!isSkippedElement(el) && !isInSkippedSubtree(el)) walks.push(createTextWalk(el, addShadowRoot));
-    }
   };
 
   const stop = () => {
@@ -121,11 +106,11 @@ export function watchThroughGate(deps: GateWatchDeps): GateWatch {
       performance.mark(MARKED_MARK, { detail: { marks: 0 } });
     }
   };
+  const idle = idleOf(doc.defaultView ?? window);
   const schedule = () => {
     if (scheduled || stopped) return;
     scheduled = true;
-    if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(slice, { timeout: 300 });
-    else win.setTimeout(slice, 16);
+    idle(slice);
   };
 
   observe(doc);

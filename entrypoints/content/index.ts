@@ -111,7 +111,7 @@ async function start(ctx: ContentScriptContext) {
   let epoch = 0;
   let watching: GateWatch | null = null;
   let active: PageSession | null = null;
-  /** The gate changed before the first activation: the copy read with the settings is stale. */
+  /** The gate changed before the first activation: the copy read with the settings may be stale. */
   let gateChanged = false;
 
   // Listening before the first read, so no change between that read and this page's first
@@ -150,7 +150,8 @@ async function start(ctx: ContentScriptContext) {
   // mention gate comes in the same read of storage.local; it is used only if Factlens is on here.
   const first = await getSettingsWith({ host: host() }, [DETECTOR_GATE_KEY]);
   let settings = first.settings;
-  let storedGate: unknown = gateChanged ? undefined : first.local[DETECTOR_GATE_KEY];
+  // Kept for the first activation, which may come later (the site switched on meanwhile).
+  let storedGate: unknown = first.local[DETECTOR_GATE_KEY];
   let countsTimer = 0;
   // What the background assumes of a page it has not heard from (on, nothing counted): a page
   // that stays so never wakes it.
@@ -256,7 +257,8 @@ async function start(ctx: ContentScriptContext) {
     if (on && !running) {
       if (!loading) {
         // The gate read with the settings, or (none then, or changed since) read now.
-        const gateRead = storedGate === undefined ? loadGate() : Promise.resolve(gateOf(storedGate));
+        const gateRead =
+          gateChanged || storedGate === undefined ? loadGate() : Promise.resolve(gateOf(storedGate));
         storedGate = undefined;
         loading = gateRead.then(async (loaded) => {
           gate = loaded;

@@ -21,12 +21,12 @@ import {
   windowFilter,
   windowOf,
 } from './long-text';
-import { createSliceClock } from './slice-clock';
+import { createSliceClock, type Idle, idleOf } from './slice-clock';
 import {
   createTextWalk,
   hasAddedAncestor,
   isInSkippedSubtree,
-  isSkippedElement,
+  queueSubtree,
   revealedBy,
   type TextWalk,
 } from './text-walk';
@@ -58,8 +58,6 @@ const MIN_SLICE_MS = 3;
 const MAX_SLICE_MS = 12;
 /** Slice budget while windows of a long text node remain. */
 const LONG_SLICE_MS = 30;
-
-type Idle = (cb: (deadline?: IdleDeadline) => void) => void;
 
 export interface PageMarkerDeps {
   doc: Document;
@@ -117,6 +115,8 @@ export class PageMarker {
   private readonly shadowRoots = new Set<ShadowRoot>();
   private readonly walks: TextWalk[] = [];
   private readonly dirty = new Set<Text>();
+  /** What mutations queue (see queueSubtree): the same set and list as above. */
+  private readonly queue = { dirty: this.dirty, walks: this.walks };
   /** Long text nodes scanned a window per slice (see long-text.ts), and those still going. */
   private readonly long = new Map<Text, LongScan>();
   private readonly continuing = new Set<Text>();
@@ -158,11 +158,7 @@ export class PageMarker {
 
   constructor(private readonly deps: PageMarkerDeps) {
     this.observer = new MutationObserver((records) => this.onMutations(records));
-    const win = deps.doc.defaultView ?? window;
-    this.idle =
-      typeof win.requestIdleCallback === 'function'
-        ? (cb) => win.requestIdleCallback(cb, { timeout: 300 })
-        : (cb) => win.setTimeout(cb, 16);
+    this.idle = idleOf(deps.doc.defaultView ?? window);
   }
 
   start(options: MarkerOptions): void {
@@ -673,7 +669,7 @@ export class PageMarker {
     for (const node of added) {
       // A node added inside another node added in the same batch is walked with it. Checking the
       // parent chain only up to the first added ancestor keeps deep insertions linear.
-      if (!hasAddedAncestor(node, added)) this.queueSubtree(node);
+      if (!hasAddedAncestor(node, added)) queueSubtree(node, this.queue, (s) => this.addShadowRoot(s));
     }
     // One sweep per batch, however many elements went: cheaper than searching each removed subtree.
     if (removedElements) this.dropDisconnected();
@@ -682,17 +678,6 @@ export class PageMarker {
     this.deps.onCountsChanged();
     // Attribute churn (animated classes and styles) queues nothing: no idle slice for it.
     if (this.dirty.size > 0 || this.walks.length > 0) this.schedule();
-  }
-
-  private queueSubtree(node: Node): void {
-    if (node.nodeType === 3) {
-      if (!isInSkippedSubtree(node)) this.dirty.add(node as Text);
-      return;
-    }
-    if (node.nodeType !== 1) return;
-    const el = node as Element;
-    if (isSkippedElement(el) || isInSkippedSubtree(el)) return;
-    this.walks.push(createTextWalk(el, (s) => this.addShadowRoot(s)));
   }
 
   private dropText(node: Text): void {

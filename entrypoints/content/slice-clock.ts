@@ -7,6 +7,15 @@
 export const CLOCK_EVERY_NODES = 8;
 export const CLOCK_EVERY_CHARS = 4000;
 
+/** Runs a callback when the page is idle (within 300 ms), or after a frame where there is no idle callback. */
+export type Idle = (cb: (deadline?: IdleDeadline) => void) => void;
+
+export function idleOf(win: Window): Idle {
+  return typeof win.requestIdleCallback === 'function'
+    ? (cb) => win.requestIdleCallback(cb, { timeout: 300 })
+    : (cb) => win.setTimeout(cb, 16);
+}
+
 export interface SliceClock {
   /** Counts a scanned node of `chars` characters toward the next reading of the clock. */
   scanned(chars: number): void;

@@ -52,6 +52,23 @@ export interface TextWalk {
 }
 
 /**
+ * Queues a node the page added (or showed): a text node to scan again, an element's text to walk,
+ * unless it is where we never scan.
+ */
+export function queueSubtree(
+  node: Node,
+  queue: { dirty: Set<Text>; walks: TextWalk[] },
+  onShadowRoot: (shadow: ShadowRoot) => void,
+): void {
+  if (node.nodeType === 3) {
+    if (!isInSkippedSubtree(node)) queue.dirty.add(node as Text);
+  } else if (node.nodeType === 1) {
+    const el = node as Element;
+    if (!isSkippedElement(el) && !isInSkippedSubtree(el)) queue.walks.push(createTextWalk(el, onShadowRoot));
+  }
+}
+
+/**
  * Walks the text under `root` (which must not itself be in a skipped subtree). With `startAt`,
  * the walk begins at that node (text at the top of the viewport) and wraps around to the start,
  * so what the reader sees is marked first. Open shadow roots (which a TreeWalker never enters)

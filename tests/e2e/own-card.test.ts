@@ -10,7 +10,7 @@ import { screenshotPath } from './browser';
 import { cardLocator, hoverMark, hoverText, markedTexts, waitForMarks } from './page-helpers';
 import { clickClosedButton, closedText, focusClosedTextarea } from './private-dom';
 import { useSession } from './session';
-import { sendToTab } from './worker';
+import { patchSettings, sendToTab } from './worker';
 
 const session = useSession();
 
@@ -221,6 +221,42 @@ describe('own entries and notes in cards', () => {
     await card.waitFor({ state: 'visible' });
     await expect(card.locator('h2').textContent()).resolves.toContain('Vellumtide Labs');
     expect(await ours()).toMatchObject({ hosts: 1, cardLoads: 1 });
+    await page.close();
+  });
+
+  it('marks an entry saved while the page’s site was off, once the site is switched on', async () => {
+    // The page reads the mention gate with its settings at start; the entry changes the gate
+    // before the page ever activates, so that early copy must not be the one it uses.
+    await patchSettings(session.browser, {
+      disabledSites: [{ host: '127.0.0.1', includeSubdomains: false }],
+    });
+    const page = await pageWith(
+      '/own-off.html',
+      'A parser',
+      '<p>Quillmark Systems shipped a faster parser this week.</p>',
+    );
+    await expect
+      .poll(
+        async () =>
+          (await sendToTab<{ enabled: boolean }>(session.browser, page.url(), { type: 'page-info' })).enabled,
+      )
+      .toBe(false);
+    const gateUser = () =>
+      session.browser.context.serviceWorkers()[0]!.evaluate(async () => {
+        const got = await chrome.storage.local.get('detector-gate');
+        return (got['detector-gate'] as { user?: string } | undefined)?.user ?? '';
+      });
+    const before = await gateUser();
+    const saved = await ask<{ ok: boolean }>({
+      type: 'entities/save',
+      entity: { type: 'company', name: { en: 'Quillmark Systems', zh: '奎尔马克' }, aliases: [] },
+    });
+    expect(saved.ok).toBe(true);
+    // The engine and its gate with the new entry are stored (the gate's digest of the entries moves).
+    await expect.poll(gateUser, { timeout: 10_000 }).not.toBe(before);
+    await page.bringToFront();
+    await patchSettings(session.browser, { disabledSites: [] });
+    await expect.poll(() => markedTexts(page), { timeout: 10_000 }).toContain('Quillmark Systems');
     await page.close();
   });
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import packed from '@/generated/detector-gate.json';
 import { gateFromPacked, type PackedGate } from '@/lib/detect/gate';
-import { type GateWatch, MARKED_MARK, watchThroughGate } from './gate-watch';
+import { type GateWatch, MARKED_MARK, type WatchHandoff, watchThroughGate } from './gate-watch';
 import { LONG_TEXT } from './long-text';
 
 const gate = gateFromPacked(packed as PackedGate);
@@ -122,5 +122,73 @@ describe('watching a page through the mention gate', () => {
     await new Promise((r) => setTimeout(r, 80));
     expect(onWake).not.toHaveBeenCalled();
     expect(performance.getEntriesByName(MARKED_MARK)).toHaveLength(0);
+  });
+
+  describe('handing the walk over to the marker', () => {
+    /** Starts a watch and waits for its wake: the handoff it gave. */
+    async function woken(html: string): Promise<WatchHandoff> {
+      const onWake = start(html);
+      await vi.waitFor(() => expect(onWake).toHaveBeenCalledTimes(1));
+      return onWake.mock.calls[0]![0] as WatchHandoff;
+    }
+
+    /** What the taker would walk: the queued text first, then the rest of the walks. */
+    function drain(taken: ReturnType<WatchHandoff['take']>): string[] {
+      const texts = [...taken.dirty].map((n) => n.data);
+      for (const walk of taken.walks)
+        while (
+          !walk.step(
+            (n) => texts.push(n.data),
+            () => false,
+          )
+        );
+      return texts.map((t) => t.trim()).filter(Boolean);
+    }
+
+    it('gives the text that woke it first and the rest of the page, never what it already read', async () => {
+      const handoff = await woken(`${QUIET}<p>Qwen is new.</p><p>After it.</p><p>And the end.</p>`);
+      expect(drain(handoff.take(() => {}))).toEqual(['Qwen is new.', 'After it.', 'And the end.']);
+    });
+
+    it('keeps what the page changed before the marker took over, and what is still undelivered', async () => {
+      const handoff = await woken(`${QUIET}<p>Qwen is new.</p>`);
+      document.body.insertAdjacentHTML('beforeend', '<p>Added while the marker loaded.</p>');
+      await new Promise((r) => setTimeout(r, 20));
+      // In the same task as the take: the observer has not delivered it yet.
+      (document.querySelector('p')!.firstChild as Text).data = 'Changed just before.';
+      // (Added after the walk's place, the paragraph is also on the walk's way: read twice, as the
+      // marker would read it, never missed.)
+      expect(new Set(drain(handoff.take(() => {})))).toEqual(
+        new Set(['Qwen is new.', 'Changed just before.', 'Added while the marker loaded.']),
+      );
+    });
+
+    it('stops following the page once taken, and sends later shadow roots to the taker', async () => {
+      const handoff = await woken(`<p>Qwen first.</p><div id="later"></div>`);
+      const box = document.createElement('quiet-box');
+      box.attachShadow({ mode: 'open' }).innerHTML = '<p>Inside.</p>';
+      document.getElementById('later')!.append(box);
+      const roots: ShadowRoot[] = [];
+      const taken = handoff.take((s) => roots.push(s));
+      drain(taken);
+      expect(roots).toEqual([box.shadowRoot]);
+      document.body.insertAdjacentHTML('beforeend', '<p>After the take.</p>');
+      await new Promise((r) => setTimeout(r, 20));
+      expect(
+        taken.walks.every((w) =>
+          w.step(
+            () => {},
+            () => false,
+          ),
+        ),
+      ).toBe(true);
+      expect(drain(handoff.take(() => {}))).toEqual([]);
+    });
+
+    it('hands nothing over once stopped', async () => {
+      const handoff = await woken(`<p>Qwen first.</p><p>More.</p>`);
+      watch!.stop();
+      expect(drain(handoff.take(() => {}))).toEqual([]);
+    });
   });
 });

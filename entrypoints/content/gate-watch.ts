@@ -1,26 +1,47 @@
 // The first stage of a page: its text through the mention gate alone, in idle slices, and the
 // text the page adds or changes later. Most pages never pass it, and never load the marker (its
 // furniture rules, the detector, the card): the content script carries only this. The first text
-// that passes, or that is too long for one gate call, wakes the marker, which walks the page anew.
+// that passes, or that is too long for one gate call, wakes the marker, which takes over the walk
+// where it stopped (see WatchHandoff): the page's text is walked once, not once per stage.
 import type { MentionGate } from '@/lib/detect/gate';
 import { SKIP_ATTRIBUTES } from '@/lib/dom/text-nodes';
 import { LONG_TEXT } from './long-text';
 import { createSliceClock, idleOf } from './slice-clock';
 import { createTextWalk, hasAddedAncestor, queueSubtree, revealedBy, type TextWalk } from './text-walk';
+import { firstVisibleText } from './viewport-text';
 
 /** The user-timing mark the marker sets after its first pass, set here when nothing woke it. */
 export const MARKED_MARK = 'factlens:marked';
 
 const SLICE_MS = 8;
 
+/**
+ * What a woken watch hands the marker: the text that woke it and what changed since (to scan
+ * first), the walks where they stopped, and the shadow roots met. Until taken it keeps following
+ * the page's changes into these (the marker's file may take a few milliseconds to load).
+ */
+export interface WatchHandoff {
+  /**
+   * Stops the watch's observer, after putting the changes it has not yet delivered into the
+   * queue; from then on shadow roots the walks meet go to `onShadowRoot`. The caller must start
+   * its own observer in the same task, so that no change falls between the two.
+   */
+  take(onShadowRoot: (shadow: ShadowRoot) => void): {
+    dirty: Set<Text>;
+    walks: TextWalk[];
+    shadowRoots: ShadowRoot[];
+  };
+}
+
 export interface GateWatchDeps {
   doc: Document;
   gate: MentionGate;
-  /** Some text may hold a mention: the page needs the marker. Called once; the watch has stopped. */
-  onWake(): void;
+  /** Some text may hold a mention: the page needs the marker. Called once; the walk has paused. */
+  onWake(handoff: WatchHandoff): void;
 }
 
 export interface GateWatch {
+  /** Stops the watch, or lets go of a handoff that was not taken. */
   stop(): void;
 }
 
@@ -34,8 +55,18 @@ export function watchThroughGate(deps: GateWatchDeps): GateWatch {
   let scheduled = false;
   let woke = false;
   let reported = false;
+  /** The walk of the whole page has begun (in the first slice). */
+  let walking = false;
+  // Where shadow roots go: the watch's own, then (after the handoff) the marker's.
+  let onShadowRoot = (shadow: ShadowRoot) => {
+    if (shadowRoots.has(shadow)) return;
+    shadowRoots.add(shadow);
+    observe(shadow);
+    walks.push(createTextWalk(shadow, addShadowRoot));
+  };
+  const addShadowRoot = (shadow: ShadowRoot) => onShadowRoot(shadow);
 
-  const observer = new MutationObserver((records) => {
+  const onRecords = (records: MutationRecord[]) => {
     const added = new Set<Node>();
     for (const record of records) {
       if (record.type === 'characterData') {
@@ -48,7 +79,8 @@ export function watchThroughGate(deps: GateWatchDeps): GateWatch {
     }
     for (const node of added) if (!hasAddedAncestor(node, added)) queueSubtree(node, queue, addShadowRoot);
     if (dirty.size > 0 || walks.length > 0) schedule();
-  });
+  };
+  const observer = new MutationObserver(onRecords);
   const observe = (target: Node) =>
     observer.observe(target, {
       childList: true,
@@ -58,12 +90,6 @@ export function watchThroughGate(deps: GateWatchDeps): GateWatch {
       attributeFilter: [...SKIP_ATTRIBUTES],
       attributeOldValue: true,
     });
-  const addShadowRoot = (shadow: ShadowRoot) => {
-    if (shadowRoots.has(shadow)) return;
-    shadowRoots.add(shadow);
-    observe(shadow);
-    walks.push(createTextWalk(shadow, addShadowRoot));
-  };
 
   const stop = () => {
     stopped = true;
@@ -72,17 +98,39 @@ export function watchThroughGate(deps: GateWatchDeps): GateWatch {
     dirty.clear();
   };
   const visit = (node: Text) => {
-    if (woke || !node.isConnected) return;
+    if (woke) return;
     const text = node.data;
     if (text.length < 2) return;
     // A long node is never gated (in one call it would be a long task): the marker scans it in
     // windows.
-    if (text.length >= LONG_TEXT || gate.test(text)) woke = true;
+    if (text.length >= LONG_TEXT || gate.test(text)) {
+      woke = true;
+      // The marker scans it first; the walk goes on after it.
+      dirty.add(node);
+    }
+  };
+
+  const handoff: WatchHandoff = {
+    take(next) {
+      if (stopped) return { dirty: new Set(), walks: [], shadowRoots: [] };
+      onRecords(observer.takeRecords());
+      stopped = true;
+      observer.disconnect();
+      onShadowRoot = next;
+      return { dirty, walks, shadowRoots: [...shadowRoots] };
+    },
   };
 
   const slice = (idle?: IdleDeadline) => {
     scheduled = false;
-    if (stopped) return;
+    if (stopped || woke) return;
+    if (!walking) {
+      walking = true;
+      // From what the reader sees (as the marker that takes this walk over would), found in a
+      // slice since finding it may force a layout.
+      const root = doc.body ?? doc.documentElement;
+      if (root) walks.push(createTextWalk(root, addShadowRoot, firstVisibleText(doc)));
+    }
     const budget = Math.min(SLICE_MS, Math.max(3, idle?.timeRemaining() ?? 3));
     const clock = createSliceClock(performance.now() + budget, () => woke);
     const scan = (node: Text) => {
@@ -91,16 +139,15 @@ export function watchThroughGate(deps: GateWatchDeps): GateWatch {
     };
     for (const node of dirty) {
       dirty.delete(node);
-      scan(node);
+      // Text that changed or was added may have left the page since.
+      if (node.isConnected) scan(node);
       if (clock.deadline()) break;
     }
     while (walks.length > 0 && !clock.deadline()) {
       if (walks[0]!.step(scan, clock.deadline)) walks.shift();
     }
-    if (woke) {
-      stop();
-      deps.onWake();
-    } else if (walks.length > 0 || dirty.size > 0) schedule();
+    if (woke) deps.onWake(handoff);
+    else if (walks.length > 0 || dirty.size > 0) schedule();
     else if (!reported) {
       reported = true;
       performance.mark(MARKED_MARK, { detail: { marks: 0 } });
@@ -108,14 +155,13 @@ export function watchThroughGate(deps: GateWatchDeps): GateWatch {
   };
   const idle = idleOf(doc.defaultView ?? window);
   const schedule = () => {
-    if (scheduled || stopped) return;
+    // Woken, the watch only queues what changes until the marker takes over.
+    if (scheduled || stopped || woke) return;
     scheduled = true;
     idle(slice);
   };
 
   observe(doc);
-  const root = doc.body ?? doc.documentElement;
-  if (root) walks.push(createTextWalk(root, addShadowRoot));
   schedule();
   return { stop };
 }

@@ -1,8 +1,9 @@
 // Finds the painted mark under the pointer without any element of ours in the page: the caret
 // position gives the text node and offset; the mark's own client rects confirm the hit, so the
 // blank space past a line's end or a caret snapped to the nearest text doesn't count.
-import { caretAt, type Mark, type PageMarker } from './page-marker';
+import type { Mark, PageMarker } from './page-marker';
 import { HOST_TAG } from './ui-host';
+import { caretAt } from './viewport-text';
 
 const SLOP_PX = 1;
 

@@ -24,7 +24,7 @@ import {
   loadGate,
   parseStoredDetector,
 } from './detector-loader';
-import { type GateWatch, watchThroughGate } from './gate-watch';
+import { type GateWatch, type WatchHandoff, watchThroughGate } from './gate-watch';
 import { createMarkerLoader, type MarkerModule } from './marker-loader';
 import type { Mark } from './page-marker';
 import type { PageSession } from './page-session';
@@ -188,31 +188,32 @@ async function start(ctx: ContentScriptContext) {
     sendCounts();
     // A gate made for other entries than the detector in hand could hide their mentions.
     const pageGate = gate && (!detector || detector.user === gate.user) ? gate : null;
-    const mark = () => {
-      if (marking) startMarking(marking, pageGate);
+    const mark = (handoff: WatchHandoff | null) => {
+      if (marking) startMarking(marking, pageGate, handoff);
       else
         void loadMarker().then((mod) => {
           marking ??= mod;
           // Without the marker's file the page stays unmarked (the next activation tries again).
-          if (mod && running && mine === epoch) startMarking(mod, pageGate);
+          if (mod && running && mine === epoch) startMarking(mod, pageGate, handoff);
+          else if (mine === epoch) stopWatching();
         });
     };
     if (pageGate && !marking) {
-      watching = watchThroughGate({
-        doc: document,
-        gate: pageGate.gate,
-        onWake: () => {
-          watching = null;
-          mark();
-        },
-      });
-    } else mark();
+      watching = watchThroughGate({ doc: document, gate: pageGate.gate, onWake: mark });
+    } else mark(null);
   };
 
-  const startMarking = (mod: MarkerModule, pageGate: LoadedGate | null) => {
+  /** The gate watch stops (or lets go of the handoff the marker did not take). */
+  const stopWatching = () => {
+    watching?.stop();
+    watching = null;
+  };
+
+  const startMarking = (mod: MarkerModule, pageGate: LoadedGate | null, handoff: WatchHandoff | null) => {
     active = mod.activatePage({
       doc: document,
       gate: pageGate?.gate ?? null,
+      handoff,
       engine: () => {
         if (detector) return engineOf(detector);
         return fetchDetector().then((d) => {
@@ -238,14 +239,15 @@ async function start(ctx: ContentScriptContext) {
         });
       },
     });
+    // The marker took the walk over in activatePage.
+    watching = null;
   };
 
   const deactivate = () => {
     if (!running) return;
     running = false;
     epoch++;
-    watching?.stop();
-    watching = null;
+    stopWatching();
     active?.destroy();
     active = null;
     sendCounts();

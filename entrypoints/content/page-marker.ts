@@ -4,7 +4,7 @@
 import type { MentionGate } from '@/lib/detect/gate';
 import type { Mention, MentionFilter, PageScanner } from '@/lib/detect/types';
 import { SKIP_ATTRIBUTES } from '@/lib/dom/text-nodes';
-import { MARKED_MARK } from './gate-watch';
+import { MARKED_MARK, type WatchHandoff } from './gate-watch';
 import { ACTIVE_HIGHLIGHT, MARK_HIGHLIGHT } from './highlight-style';
 import {
   adaptWindow,
@@ -22,14 +22,8 @@ import {
   windowOf,
 } from './long-text';
 import { createSliceClock, type Idle, idleOf } from './slice-clock';
-import {
-  createTextWalk,
-  hasAddedAncestor,
-  isInSkippedSubtree,
-  queueSubtree,
-  revealedBy,
-  type TextWalk,
-} from './text-walk';
+import { createTextWalk, hasAddedAncestor, queueSubtree, revealedBy, type TextWalk } from './text-walk';
+import { firstVisibleText } from './viewport-text';
 
 /** Stands in until the detector is built: knows nothing, counts nothing. */
 export const EMPTY_SCANNER: PageScanner<ScanKey> = {
@@ -161,12 +155,25 @@ export class PageMarker {
     this.idle = idleOf(deps.doc.defaultView ?? window);
   }
 
-  start(options: MarkerOptions): void {
+  /**
+   * Starts marking: from the text at the top of the viewport, or, given the gate watch's handoff,
+   * where that watch stopped (what it walked held nothing the gate lets through).
+   */
+  start(options: MarkerOptions, handoff?: WatchHandoff | null): void {
     this.options = options;
     this.stopped = false;
     const { doc } = this.deps;
+    if (handoff) {
+      // Taken and observed in one task: no change of the page falls between the two observers.
+      const taken = handoff.take((s) => this.addShadowRoot(s));
+      for (const node of taken.dirty) this.dirty.add(node);
+      this.walks.push(...taken.walks);
+      for (const shadow of taken.shadowRoots) {
+        this.shadowRoots.add(shadow);
+        this.observe(shadow);
+      }
+    } else this.walkFromViewport = true;
     this.observe(doc);
-    this.walkFromViewport = true;
     this.schedule();
   }
 
@@ -255,22 +262,6 @@ export class PageMarker {
       CSS.highlights.set(MARK_HIGHLIGHT, this.highlight);
     if (CSS.highlights.get(ACTIVE_HIGHLIGHT) !== this.active)
       CSS.highlights.set(ACTIVE_HIGHLIGHT, this.active);
-  }
-
-  /**
-   * Where to start walking so what the reader sees is marked first: the top of the document when
-   * the page isn't scrolled (the usual case when the script starts), else the text under a point
-   * near the top of the viewport. Each probe can force a layout, so there are few of them.
-   */
-  private firstVisibleText(): Text | null {
-    const { doc } = this.deps;
-    const win = doc.defaultView;
-    if (!win || win.scrollY < win.innerHeight / 2) return null;
-    for (const y of [win.innerHeight * 0.15, win.innerHeight * 0.4]) {
-      const node = caretNodeAt(doc, win.innerWidth * 0.4, y);
-      if (node?.nodeType === 3 && !isInSkippedSubtree(node)) return node as Text;
-    }
-    return null;
   }
 
   private addShadowRoot(shadow: ShadowRoot): void {
@@ -366,7 +357,8 @@ export class PageMarker {
         return;
       }
       const root = this.deps.doc.body ?? this.deps.doc.documentElement;
-      if (root) this.walks.push(createTextWalk(root, (s) => this.addShadowRoot(s), this.firstVisibleText()));
+      if (root)
+        this.walks.push(createTextWalk(root, (s) => this.addShadowRoot(s), firstVisibleText(this.deps.doc)));
     }
     const budget = Math.min(MAX_SLICE_MS, Math.max(MIN_SLICE_MS, idle?.timeRemaining() ?? MIN_SLICE_MS));
     const end = performance.now() + budget;
@@ -698,36 +690,4 @@ function isRendered(node: Text): boolean {
   if (!el) return true;
   if (typeof el.checkVisibility === 'function') return el.checkVisibility();
   return el.getClientRects().length > 0;
-}
-
-/** The node under a point, through caretPositionFromPoint or WebKit's caretRangeFromPoint. */
-export function caretNodeAt(doc: Document, x: number, y: number, shadowRoots?: ShadowRoot[]): Node | null {
-  return caretAt(doc, x, y, shadowRoots)?.node ?? null;
-}
-
-export function caretAt(
-  doc: Document,
-  x: number,
-  y: number,
-  shadowRoots?: ShadowRoot[],
-): { node: Node; offset: number } | null {
-  const d = doc as Document & {
-    caretPositionFromPoint?: (
-      x: number,
-      y: number,
-      options?: { shadowRoots?: ShadowRoot[] },
-    ) => { offsetNode: Node; offset: number } | null;
-    caretRangeFromPoint?: (x: number, y: number) => Range | null;
-  };
-  if (typeof d.caretPositionFromPoint === 'function') {
-    const pos = shadowRoots?.length
-      ? d.caretPositionFromPoint(x, y, { shadowRoots })
-      : d.caretPositionFromPoint(x, y);
-    return pos ? { node: pos.offsetNode, offset: pos.offset } : null;
-  }
-  if (typeof d.caretRangeFromPoint === 'function') {
-    const range = d.caretRangeFromPoint(x, y);
-    return range ? { node: range.startContainer, offset: range.startOffset } : null;
-  }
-  return null;
 }

@@ -13,6 +13,7 @@ import type { Settings } from '@/lib/settings/schema';
 import { askBackground } from '@/utils/messaging';
 import { createLazyCard } from './card-loader';
 import type { CardUi } from './card-ui';
+import type { WatchHandoff } from './gate-watch';
 import { highlightCss } from './highlight-style';
 import { markAt, markRects } from './hit-test';
 import { createHoverController, type HoverController } from './hover';
@@ -40,6 +41,8 @@ export interface PageSessionDeps {
   engine(): Engine | Promise<Engine>;
   /** Says which texts can hold a mention at all; without it the engine is needed at once. */
   gate?: MentionGate | null;
+  /** The gate watch that woke this session: the marker goes on with its walk. */
+  handoff?: WatchHandoff | null;
   entityType(id: string): string | undefined;
   /** Entities found but never painted (looked up on hover or tap only). */
   unmarked?(id: string): boolean;
@@ -196,7 +199,7 @@ export function activatePage(deps: PageSessionDeps): PageSession {
       return (node, mentions) => rules.keep(node, mentions);
     },
   });
-  marker.start(markerOptions(deps.settings()));
+  marker.start(markerOptions(deps.settings()), deps.handoff);
 
   return {
     marker,

@@ -13,6 +13,7 @@ import {
   storedUser,
 } from '@/utils/detector-cache';
 import { askBackground } from '@/utils/messaging';
+import { nextTask } from './slice-clock';
 
 /** A detector, and the digest of the reader's entries in it (null: unknown, from the background). */
 export interface LoadedDetector {
@@ -61,9 +62,17 @@ export async function loadBundledDetector(): Promise<LoadedDetector | null> {
   return data ? { data, user: null } : null;
 }
 
-/** The precompiled detector, or null when neither storage nor the background has it. */
-export async function loadDetector(): Promise<LoadedDetector | null> {
-  return parseStoredDetector(await readCacheRecord(DETECTOR_CACHE_KEY)) ?? (await loadBundledDetector());
+/**
+ * The precompiled detector, or null when neither storage nor the background has it. Read and
+ * parsed in two tasks: with the reader's entries it is several hundred kilobytes, and the
+ * storage reply, its parse and the engine's build (a third task) would together make a long one.
+ */
+export async function loadDetector(
+  read: () => Promise<unknown> = () => readCacheRecord(DETECTOR_CACHE_KEY),
+): Promise<LoadedDetector | null> {
+  const record = await read();
+  await nextTask();
+  return parseStoredDetector(record) ?? (await loadBundledDetector());
 }
 
 /** The stored mention gate, or null: the page then loads the whole detector at once. */

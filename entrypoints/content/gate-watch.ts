@@ -6,7 +6,7 @@
 import type { MentionGate } from '@/lib/detect/gate';
 import { SKIP_ATTRIBUTES } from '@/lib/dom/text-nodes';
 import { LONG_TEXT } from './long-text';
-import { createSliceClock, idleOf } from './slice-clock';
+import { idleOf } from './slice-clock';
 import { createTextWalk, hasAddedAncestor, queueSubtree, revealedBy, type TextWalk } from './text-walk';
 import { firstVisibleText } from './viewport-text';
 
@@ -97,17 +97,13 @@ export function watchThroughGate(deps: GateWatchDeps): GateWatch {
     walks.length = 0;
     dirty.clear();
   };
-  const visit = (node: Text) => {
-    if (woke) return;
-    const text = node.data;
-    if (text.length < 2) return;
-    // A long node is never gated (in one call it would be a long task): the marker scans it in
-    // windows.
-    if (text.length >= LONG_TEXT || gate.test(text)) {
-      woke = true;
-      // The marker scans it first; the walk goes on after it.
-      dirty.add(node);
-    }
+  // A long node is never gated (in one call it would be a long task): the marker scans it in
+  // windows.
+  const passes = (text: string) => text.length >= LONG_TEXT || gate.test(text);
+  /** The marker scans it first; the walk goes on after it. */
+  const wake = (node: Text) => {
+    woke = true;
+    dirty.add(node);
   };
 
   const handoff: WatchHandoff = {
@@ -131,20 +127,21 @@ export function watchThroughGate(deps: GateWatchDeps): GateWatch {
       const root = doc.body ?? doc.documentElement;
       if (root) walks.push(createTextWalk(root, addShadowRoot, firstVisibleText(doc)));
     }
-    const budget = Math.min(SLICE_MS, Math.max(3, idle?.timeRemaining() ?? 3));
-    const clock = createSliceClock(performance.now() + budget, () => woke);
-    const scan = (node: Text) => {
-      clock.scanned(node.length);
-      visit(node);
-    };
+    const end = performance.now() + Math.min(SLICE_MS, Math.max(3, idle?.timeRemaining() ?? 3));
     for (const node of dirty) {
       dirty.delete(node);
       // Text that changed or was added may have left the page since.
-      if (node.isConnected) scan(node);
-      if (clock.deadline()) break;
+      if (node.isConnected && node.length > 1 && passes(node.data)) {
+        wake(node);
+        break;
+      }
+      if (performance.now() >= end) break;
     }
-    while (walks.length > 0 && !clock.deadline()) {
-      if (walks[0]!.step(scan, clock.deadline)) walks.shift();
+    while (!woke && walks.length > 0 && performance.now() < end) {
+      const walk = walks[0]!;
+      const found = walk.find(passes, end);
+      if (found) wake(found);
+      else if (walk.done()) walks.shift();
     }
     if (woke) deps.onWake(handoff);
     else if (walks.length > 0 || dirty.size > 0) schedule();

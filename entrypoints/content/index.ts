@@ -28,6 +28,7 @@ import { type GateWatch, type WatchHandoff, watchThroughGate } from './gate-watc
 import { createMarkerLoader, type MarkerModule } from './marker-loader';
 import type { Mark } from './page-marker';
 import type { PageSession } from './page-session';
+import { nextTask } from './slice-clock';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -216,9 +217,11 @@ async function start(ctx: ContentScriptContext) {
       handoff,
       engine: () => {
         if (detector) return engineOf(detector);
-        return fetchDetector().then((d) => {
+        return fetchDetector().then(async (d) => {
           if (!d) throw new Error('no detector to load');
           if (pageGate && d.user !== pageGate.user) setTimeout(restartUngated);
+          // Parsed in the task before this one: building the engine gets a task of its own.
+          await nextTask();
           return engineOf(d);
         });
       },

@@ -16,6 +16,9 @@ export function idleOf(win: Window): Idle {
     : (cb) => win.setTimeout(cb, 16);
 }
 
+/** Resolves in a later task: work after it does not lengthen the task that awaited it. */
+export const nextTask = (): Promise<void> => new Promise((done) => setTimeout(done, 0));
+
 export interface SliceClock {
   /** Counts a scanned node of `chars` characters toward the next reading of the clock. */
   scanned(chars: number): void;

@@ -9,6 +9,7 @@ import {
   SKIPPED_TAGS,
   unskippedBy,
 } from '@/lib/dom/text-nodes';
+import { CLOCK_EVERY_CHARS, CLOCK_EVERY_NODES } from './slice-clock';
 import { HOST_TAG } from './ui-host';
 
 /** Why an element's text is never scanned (the shared rules, plus our own UI). */
@@ -49,6 +50,15 @@ export function revealedBy(record: MutationRecord): Element | null {
 export interface TextWalk {
   /** Calls `visit` for text nodes until `deadline()` says stop; returns true when the walk is done. */
   step(visit: (node: Text) => void, deadline: () => boolean): boolean;
+  /**
+   * The next text node whose text (of two characters or more) `passes`, or null once the walk is
+   * done or `performance.now()` passes `end` (read every few nodes, as the slice clock does; see
+   * done()). The walk goes on after the node found. One call per node and no visitor: the gate
+   * watch runs this on every page, mostly on cold code, where each call per node counts.
+   */
+  find(passes: (text: string) => boolean, end: number): Text | null;
+  /** Whether the walk has read its last node. */
+  done(): boolean;
 }
 
 /**
@@ -134,6 +144,32 @@ export function createTextWalk(
   };
 
   return {
+    done: () => done,
+    find(passes, end) {
+      if (first) {
+        const node = first;
+        first = null;
+        if (!isInSkippedSubtree(node) && node.length > 1 && passes(node.data)) return node;
+      }
+      let nodes = 0;
+      let chars = 0;
+      while (!done) {
+        const node = nextText();
+        if (!node) {
+          done = true;
+          break;
+        }
+        const text = node.data;
+        if (text.length > 1 && passes(text)) return node;
+        chars += text.length;
+        if (++nodes >= CLOCK_EVERY_NODES || chars >= CLOCK_EVERY_CHARS) {
+          if (performance.now() >= end) break;
+          nodes = 0;
+          chars = 0;
+        }
+      }
+      return null;
+    },
     step(visit, deadline) {
       if (first) {
         if (!isInSkippedSubtree(first)) visit(first);

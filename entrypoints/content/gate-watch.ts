@@ -6,7 +6,7 @@
 import type { MentionGate } from '@/lib/detect/gate';
 import { SKIP_ATTRIBUTES } from '@/lib/dom/text-nodes';
 import { LONG_TEXT } from './long-text';
-import { idleOf } from './slice-clock';
+import { createSliceClock, idleOf } from './slice-clock';
 import { createTextWalk, hasAddedAncestor, queueSubtree, revealedBy, type TextWalk } from './text-walk';
 import { firstVisibleText } from './viewport-text';
 
@@ -128,6 +128,8 @@ export function watchThroughGate(deps: GateWatchDeps): GateWatch {
       if (root) walks.push(createTextWalk(root, addShadowRoot, firstVisibleText(doc)));
     }
     const end = performance.now() + Math.min(SLICE_MS, Math.max(3, idle?.timeRemaining() ?? 3));
+    // The clock read every few nodes, as in the walks: a busy page can queue thousands.
+    const clock = createSliceClock(end, () => woke);
     for (const node of dirty) {
       dirty.delete(node);
       // Text that changed or was added may have left the page since.
@@ -135,7 +137,7 @@ export function watchThroughGate(deps: GateWatchDeps): GateWatch {
         wake(node);
         break;
       }
-      if (performance.now() >= end) break;
+      if (clock.deadline()) break;
     }
     while (!woke && walks.length > 0 && performance.now() < end) {
       const walk = walks[0]!;

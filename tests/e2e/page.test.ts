@@ -241,27 +241,7 @@ describe('a changing page', () => {
   });
 
   it('marks what the page changes while the marker takes over from the gate watch', async () => {
-    // Quiet paragraphs first, so the watch walks a while before the one mention wakes it; while
-    // the marker's file loads and after, the page keeps adding mentions and rewrites quiet
-    // paragraphs the watch has already read.
-    const quiet = Array.from({ length: 400 }, (_, i) => `<p>Garden note ${i}: tomatoes, basil and rain.</p>`);
-    session.server.route('/handoff.html', {
-      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>handoff</title></head><body>
-        ${quiet.join('')}<p>Alibaba released Qwen.</p><div id="more"></div>
-        <script>
-          // From the load event on, every few milliseconds: a paragraph with a name, and every
-          // tenth time a quiet paragraph rewritten with one.
-          const names = ['DeepSeek', 'Baidu', 'Tencent', 'MindSpore', 'PyTorch'];
-          let n = 0;
-          addEventListener('load', () => {
-            const tick = setInterval(() => {
-              document.getElementById('more').insertAdjacentHTML('beforeend', '<p>' + names[n % 5] + ' news.</p>');
-              if (n % 10 === 0) document.querySelectorAll('p')[n].firstChild.data = 'Rewritten: Huawei ships chips.';
-              if (++n === 60) { clearInterval(tick); window.done = true; }
-            }, 4);
-          });
-        </script></body></html>`,
-    });
+    // tests/e2e/fixtures/handoff.html: a quiet start, one mention, then the page keeps changing.
     const { page, probe } = await open('/handoff.html');
     await page.waitForFunction(() => (window as unknown as { done?: boolean }).done === true);
     // Qwen, Alibaba, one name per added paragraph and six rewritten ones.

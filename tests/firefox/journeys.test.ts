@@ -127,23 +127,8 @@ describe('Firefox: marks', () => {
     await page.close();
   });
   it('marks what the page changes while the marker takes over from the gate watch', async () => {
-    const quiet = Array.from({ length: 400 }, (_, i) => `<p>Garden note ${i}: tomatoes, basil and rain.</p>`);
-    server.route('/handoff-ff.html', {
-      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>handoff</title></head><body>
-        ${quiet.join('')}<p>Alibaba released Qwen.</p><div id="more"></div>
-        <script>
-          const names = ['DeepSeek', 'Baidu', 'Tencent', 'MindSpore', 'PyTorch'];
-          let n = 0;
-          addEventListener('load', () => {
-            const tick = setInterval(() => {
-              document.getElementById('more').insertAdjacentHTML('beforeend', '<p>' + names[n % 5] + ' news.</p>');
-              if (n % 10 === 0) document.querySelectorAll('p')[n].firstChild.data = 'Rewritten: Huawei ships chips.';
-              if (++n === 60) { clearInterval(tick); window.done = true; }
-            }, 4);
-          });
-        </script></body></html>`,
-    });
-    const page = await ff.newPage(server.url('/handoff-ff.html'));
+    // The page of the Chromium test (tests/e2e/fixtures/handoff.html).
+    const page = await ff.newPage(server.url('/handoff.html'));
     await page.waitForFunction(() => (window as unknown as { done?: boolean }).done === true);
     // Qwen, Alibaba, one name per added paragraph and six rewritten ones.
     await waitForMarks(page, 68);

@@ -7,6 +7,7 @@ import {
   MARGIN,
   nextWindow,
   WINDOW,
+  WINDOW_MS,
   windowFilter,
 } from './long-text';
 
@@ -68,5 +69,20 @@ describe('long text windows', () => {
     adaptWindow(scan, 10);
     adaptWindow(scan, 10);
     expect(scan.size).toBe(WINDOW);
+  });
+
+  it('makes the next window smaller after one that took too long, in proportion', () => {
+    const scan = scanOf('x');
+    adaptWindow(scan, 0, WINDOW_MS * 4);
+    expect(scan.size).toBe(WINDOW / 4);
+    // Quick and sparse again: it grows back, never past WINDOW.
+    for (let i = 0; i < 5; i++) adaptWindow(scan, 0, WINDOW_MS / 2);
+    expect(scan.size).toBe(WINDOW);
+    // Dense and slow: the smaller of the two sizes.
+    adaptWindow(scan, DENSE_WINDOW * 2, WINDOW_MS * 8);
+    expect(scan.size).toBe(WINDOW / 8);
+    adaptWindow(scan, 0, 10_000);
+    expect(scan.size).toBeGreaterThan(0);
+    expect(scan.size).toBeLessThan(WINDOW / 8);
   });
 });

@@ -56,11 +56,21 @@ export function nextWindow(node: Text, scan: LongScan): { key: Segment; text: st
 /** Mentions per window past which the next window is made smaller, so each stays a few ms. */
 export const DENSE_WINDOW = 2000;
 const MIN_WINDOW = 2000;
+/**
+ * The first window: the detector's code is still cold then (two to three times slower than after
+ * a few windows), and a 40,000-character first window took 58 ms on a 1 MB node here.
+ */
+export const FIRST_WINDOW = 8_000;
+/** Time a window should take; one that took longer is followed by a proportionally smaller one. */
+export const WINDOW_MS = 8;
 
-/** Sizes the next window by how dense the last one was. */
-export function adaptWindow(scan: LongScan, found: number): void {
-  if (found > DENSE_WINDOW) scan.size = Math.max(MIN_WINDOW, Math.floor((scan.size * DENSE_WINDOW) / found));
-  else if (found < DENSE_WINDOW / 4) scan.size = Math.min(WINDOW, scan.size * 2);
+/** Sizes the next window by how dense the last one was, and how long it took (`ms`, if timed). */
+export function adaptWindow(scan: LongScan, found: number, ms = 0): void {
+  let size = scan.size;
+  if (found > DENSE_WINDOW) size = Math.floor((size * DENSE_WINDOW) / found);
+  else if (found < DENSE_WINDOW / 4) size *= 2;
+  if (ms > WINDOW_MS) size = Math.min(size, Math.floor((scan.size * WINDOW_MS) / ms));
+  scan.size = Math.max(MIN_WINDOW, Math.min(WINDOW, size));
 }
 
 /** A window's text with its margins, and where that text starts in the node. */

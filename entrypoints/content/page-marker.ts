@@ -3,11 +3,18 @@
 // the page first; a MutationObserver feeds added or changed text back into the same queue.
 import type { MentionGate } from '@/lib/detect/gate';
 import type { Mention, MentionFilter, PageScanner } from '@/lib/detect/types';
+import { createBlockSizer } from '@/lib/dom/block-size';
 import { SKIP_ATTRIBUTES } from '@/lib/dom/text-nodes';
 import { MARKED_MARK, type WatchHandoff } from './gate-watch';
-import { ACTIVE_HIGHLIGHT, MARK_HIGHLIGHT } from './highlight-style';
+import {
+  ACTIVE_HIGHLIGHT,
+  ACTIVE_PLAIN_HIGHLIGHT,
+  MARK_HIGHLIGHT,
+  MARK_PLAIN_HIGHLIGHT,
+} from './highlight-style';
 import {
   adaptWindow,
+  FIRST_WINDOW,
   isSegment,
   LONG_TEXT,
   type LongScan,
@@ -17,7 +24,6 @@ import {
   type ScanKey,
   type Segment,
   shift,
-  WINDOW,
   windowFilter,
   windowOf,
 } from './long-text';
@@ -38,6 +44,8 @@ export interface Mark {
   node: Text;
   mention: Mention;
   range: StaticRange;
+  /** In a very large block of text: painted and shown active without a text decoration. */
+  plain: boolean;
 }
 
 export interface MarkerOptions {
@@ -118,6 +126,11 @@ export class PageMarker {
   private readonly promotedWindows = new Set<Segment>();
   private readonly highlight = new Highlight();
   private readonly active = new Highlight();
+  /** Marks in very large blocks of text, and the active one there (see highlight-style.ts). */
+  private readonly plainHighlight = new Highlight();
+  private readonly plainActive = new Highlight();
+  /** Which text sits in a very large block: made afresh after each batch of page changes. */
+  private blockSizer = createBlockSizer();
   private readonly observer: MutationObserver;
   private options: MarkerOptions = { firstMentionOnly: false, hiddenTypes: new Set() };
   private painted = 0;
@@ -184,10 +197,10 @@ export class PageMarker {
     this.dirty.clear();
     for (const node of [...this.long.keys()]) this.forgetLong(node);
     this.continuing.clear();
-    this.highlight.clear();
-    this.active.clear();
-    if (CSS.highlights.get(MARK_HIGHLIGHT) === this.highlight) CSS.highlights.delete(MARK_HIGHLIGHT);
-    if (CSS.highlights.get(ACTIVE_HIGHLIGHT) === this.active) CSS.highlights.delete(ACTIVE_HIGHLIGHT);
+    for (const [name, highlight] of this.registrations()) {
+      highlight.clear();
+      if (CSS.highlights.get(name) === highlight) CSS.highlights.delete(name);
+    }
     for (const node of this.marksByNode.keys()) this.scanner.remove(node);
     for (const node of this.invisible) this.scanner.remove(node);
     this.marksByNode.clear();
@@ -244,11 +257,13 @@ export class PageMarker {
   setActive(mark: Mark | null, flashMs = 0): void {
     this.registerHighlights();
     this.active.clear();
+    this.plainActive.clear();
     clearTimeout(this.flashTimer);
     if (!mark) return;
     this.show();
-    this.active.add(mark.range);
-    if (flashMs > 0) this.flashTimer = window.setTimeout(() => this.active.clear(), flashMs);
+    const active = mark.plain ? this.plainActive : this.active;
+    active.add(mark.range);
+    if (flashMs > 0) this.flashTimer = window.setTimeout(() => active.clear(), flashMs);
   }
 
   counts(): Map<string, number> {
@@ -258,10 +273,18 @@ export class PageMarker {
   /** Puts our highlights back if the page cleared the shared registry (none before a mark shows). */
   registerHighlights(): void {
     if (this.stopped || !this.shown) return;
-    if (CSS.highlights.get(MARK_HIGHLIGHT) !== this.highlight)
-      CSS.highlights.set(MARK_HIGHLIGHT, this.highlight);
-    if (CSS.highlights.get(ACTIVE_HIGHLIGHT) !== this.active)
-      CSS.highlights.set(ACTIVE_HIGHLIGHT, this.active);
+    for (const [name, highlight] of this.registrations()) {
+      if (CSS.highlights.get(name) !== highlight) CSS.highlights.set(name, highlight);
+    }
+  }
+
+  private registrations(): [string, Highlight][] {
+    return [
+      [MARK_HIGHLIGHT, this.highlight],
+      [ACTIVE_HIGHLIGHT, this.active],
+      [MARK_PLAIN_HIGHLIGHT, this.plainHighlight],
+      [ACTIVE_PLAIN_HIGHLIGHT, this.plainActive],
+    ];
   }
 
   private addShadowRoot(shadow: ShadowRoot): void {
@@ -360,8 +383,9 @@ export class PageMarker {
       if (root)
         this.walks.push(createTextWalk(root, (s) => this.addShadowRoot(s), firstVisibleText(this.deps.doc)));
     }
+    const started = performance.now();
     const budget = Math.min(MAX_SLICE_MS, Math.max(MIN_SLICE_MS, idle?.timeRemaining() ?? MIN_SLICE_MS));
-    const end = performance.now() + budget;
+    const end = started + budget;
     this.yieldNow = false;
     const clock = createSliceClock(end, () => this.yieldNow);
     const { deadline } = clock;
@@ -383,8 +407,9 @@ export class PageMarker {
       if (this.rescanWindow(key)) countsChanged = true;
     }
     // A long node's windows may use a longer slice (still well under a 50 ms task): each slice
-    // costs a frame and an idle wait, which on a huge text node outweigh the scanning.
-    const longEnd = Math.max(end, performance.now() + LONG_SLICE_MS);
+    // costs a frame and an idle wait, which on a huge text node outweigh the scanning. Counted
+    // from the slice's start: the first window, on cold code, may already have used it up.
+    const longEnd = Math.max(end, started + LONG_SLICE_MS);
     for (const node of this.continuing) {
       if (performance.now() >= longEnd) break;
       this.continuing.delete(node);
@@ -406,7 +431,7 @@ export class PageMarker {
       this.reportedDone = true;
       // A user-timing mark, so benchmarks and tests can tell when the first full pass ended. The
       // page sees it: it counts only the marks the page can see (not the lookup-only ones).
-      performance.mark(MARKED_MARK, { detail: { marks: this.highlight.size } });
+      performance.mark(MARKED_MARK, { detail: { marks: this.highlight.size + this.plainHighlight.size } });
     }
   }
 
@@ -493,7 +518,7 @@ export class PageMarker {
       this.unpaint(node);
       changed = this.mentionsByNode.delete(node) || had;
       if (text.length < LONG_TEXT) return this.scanNode(node) || changed;
-      scan = { text, next: 0, size: WINDOW, keys: [], found: new Map() };
+      scan = { text, next: 0, size: FIRST_WINDOW, keys: [], found: new Map() };
       this.long.set(node, scan);
     }
     const window = nextWindow(node, scan);
@@ -506,8 +531,9 @@ export class PageMarker {
   private scanWindow(scan: LongScan, window: ReturnType<typeof windowOf>): boolean {
     const { key } = window;
     const before = scan.found.get(key)?.length ?? 0;
+    const started = performance.now();
     const found = this.scanner.add(key, window.text, windowFilter(key, window.offset, this.filter!));
-    adaptWindow(scan, found.length);
+    adaptWindow(scan, found.length, performance.now() - started);
     if (found.length === 0 && before === 0) return false;
     const shifted = found.map((m) => shift(m, window.offset));
     scan.found.set(key, shifted);
@@ -571,6 +597,7 @@ export class PageMarker {
   private paint(node: Text, mentions: readonly Mention[], append = false): void {
     const { firstMentionOnly, hiddenTypes } = this.options;
     const marks: Mark[] = (append && this.marksByNode.get(node)) || [];
+    let plain: boolean | undefined;
     for (const mention of mentions) {
       if (this.painted >= MAX_MARKS) break;
       const type = this.deps.entityType(mention.entity);
@@ -586,6 +613,7 @@ export class PageMarker {
         endContainer: node,
         endOffset: mention.end,
       });
+      plain ??= this.blockSizer.inLargeBlock(node);
       if (!this.deps.unmarked?.(mention.entity)) {
         if (!this.paintedOnce) {
           this.paintedOnce = true;
@@ -596,10 +624,10 @@ export class PageMarker {
           // force it here: 140 ms on a page of 20,000 paragraphs).
           this.yieldNow = true;
         }
-        this.highlight.add(range);
+        (plain ? this.plainHighlight : this.highlight).add(range);
       }
       this.shownEntities.add(mention.entity);
-      marks.push({ node, mention, range });
+      marks.push({ node, mention, range, plain });
       this.painted++;
     }
     if (marks.length > 0) this.marksByNode.set(node, marks);
@@ -609,8 +637,13 @@ export class PageMarker {
     const marks = this.marksByNode.get(node);
     if (!marks) return;
     for (const mark of marks) {
-      this.highlight.delete(mark.range);
-      this.active.delete(mark.range);
+      if (mark.plain) {
+        this.plainHighlight.delete(mark.range);
+        this.plainActive.delete(mark.range);
+      } else {
+        this.highlight.delete(mark.range);
+        this.active.delete(mark.range);
+      }
     }
     this.painted -= marks.length;
     this.marksByNode.delete(node);
@@ -626,6 +659,7 @@ export class PageMarker {
 
   private repaint(): void {
     this.highlight.clear();
+    this.plainHighlight.clear();
     this.marksByNode.clear();
     this.painted = 0;
     this.shownEntities.clear();
@@ -635,6 +669,7 @@ export class PageMarker {
 
   private onMutations(records: MutationRecord[]): void {
     this.filter = null;
+    this.blockSizer = createBlockSizer();
     this.wholeFurniture = null;
     let removedElements = false;
     let attributesChanged = false;

@@ -31,6 +31,7 @@ describe('benchPages', () => {
       corpusCount: 3,
       articleBytes: 20_000,
       shortParagraphs: 50,
+      oneNodeChars: 5_000,
     });
     expect(set.pages.map((p) => p.id)).toEqual([
       'big',
@@ -38,6 +39,7 @@ describe('benchPages', () => {
       'tie-b',
       'synthetic-article',
       'short-paragraphs',
+      'one-text-node',
       'no-mentions',
     ]);
     expect(set.typical?.id).toBe('tie-b'); // the third of five by size
@@ -48,8 +50,17 @@ describe('benchPages', () => {
   it('says so and still builds the synthetic pages when the shared folder is absent', async () => {
     const lonely = await mkdtemp(join(tmpdir(), 'bench-lonely-'));
     try {
-      const set = await benchPages(lonely, [], { articleBytes: 5_000, shortParagraphs: 10 });
-      expect(set.pages.map((p) => p.id)).toEqual(['synthetic-article', 'short-paragraphs', 'no-mentions']);
+      const set = await benchPages(lonely, [], {
+        articleBytes: 5_000,
+        shortParagraphs: 10,
+        oneNodeChars: 2_000,
+      });
+      expect(set.pages.map((p) => p.id)).toEqual([
+        'synthetic-article',
+        'short-paragraphs',
+        'one-text-node',
+        'no-mentions',
+      ]);
       expect(set.typical).toBeNull();
       expect(set.notes.join('\n')).toMatch(/corpus pages skipped.*\n.*built-in filler/);
     } finally {

@@ -1,13 +1,14 @@
 // The pages the browser benchmark loads: the largest real pages of the shared corpus, served with
-// their own scripts disabled, two synthetic stress pages generated at run time, and a short page
-// that names nothing the knowledge base knows.
+// their own scripts disabled, three synthetic stress pages generated at run time (a long article,
+// 20,000 short paragraphs, 1 M characters in one text node), and a short page that names nothing
+// the knowledge base knows.
 import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createDetector } from '../../lib/detect';
 import { loadDetectorTable } from '../../lib/detect/table-from-data';
 import { sentencePool } from './sentences';
-import { articlePage, quietPage, shortParagraphsPage } from './synthetic';
+import { articlePage, oneTextNodePage, quietPage, shortParagraphsPage } from './synthetic';
 
 export interface BenchPage {
   /** Stable id used in tables and JSON, e.g. `yahoo-2` or `synthetic-article`. */
@@ -45,7 +46,12 @@ async function readMarkdown(dir: string): Promise<string[]> {
 export async function benchPages(
   repoRoot: string,
   aliases: readonly string[],
-  options: { corpusCount?: number; articleBytes?: number; shortParagraphs?: number } = {},
+  options: {
+    corpusCount?: number;
+    articleBytes?: number;
+    shortParagraphs?: number;
+    oneNodeChars?: number;
+  } = {},
 ): Promise<PageSet> {
   const shared = resolve(repoRoot, SHARED_DIRNAME);
   const notes: string[] = [];
@@ -87,6 +93,12 @@ export async function benchPages(
     id: 'short-paragraphs',
     path: '/bench/short-paragraphs.html',
     body: Buffer.from(shortParagraphsPage(pool, aliases, options.shortParagraphs)),
+    kind: 'synthetic',
+  });
+  pages.push({
+    id: 'one-text-node',
+    path: '/bench/one-text-node.html',
+    body: Buffer.from(oneTextNodePage(pool, aliases, options.oneNodeChars)),
     kind: 'synthetic',
   });
   // The common case: a page with nothing to mark, where Factlens should cost next to nothing.

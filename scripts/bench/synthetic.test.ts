@@ -1,5 +1,6 @@
+import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { articlePage, quietPage, seededRandom, shortParagraphsPage } from './synthetic';
+import { articlePage, oneTextNodePage, quietPage, seededRandom, shortParagraphsPage } from './synthetic';
 
 const pool = {
   en: ['Researchers released a new model this week.', 'The results were mixed on coding tasks.'],
@@ -56,6 +57,24 @@ describe('shortParagraphsPage', () => {
     const lengths = paragraphs.map((p) => p.replace(/<[^>]+>/g, '').length);
     expect(Math.max(...lengths)).toBeLessThanOrEqual(80);
     expect(shortParagraphsPage(pool, aliases, 500)).toBe(html);
+  });
+});
+
+describe('oneTextNodePage', () => {
+  it('puts the requested number of characters, mentions included, in one text node', () => {
+    const html = oneTextNodePage(pool, aliases, 50_000);
+    expect(oneTextNodePage(pool, aliases, 50_000)).toBe(html);
+    const { document } = parseHTML(html);
+    // Only text inside one paragraph (linkedom splits text at character references; a browser
+    // parses it as one node).
+    expect(document.body.querySelectorAll('*')).toHaveLength(1);
+    const p = document.querySelector('p')!;
+    expect([...p.childNodes].every((n) => n.nodeType === 3)).toBe(true);
+    const text = p.textContent!;
+    expect(text.length).toBeGreaterThanOrEqual(50_000);
+    expect(text.length).toBeLessThan(52_000);
+    expect(text).toContain('R&D <Lab>');
+    expect((text.match(/Qwen|通义千问/g) ?? []).length).toBeGreaterThan(text.length / 1000);
   });
 });
 

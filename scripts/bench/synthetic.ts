@@ -72,11 +72,14 @@ function writer(seed: number): Writer {
   };
 }
 
-/** A mention sentence: the alias sometimes wrapped in a link or bold, as news sites do. */
-function mentionSentence(w: Writer, zh: boolean, aliases: readonly string[]): string {
+/**
+ * A mention sentence: the alias sometimes wrapped in a link or bold, as news sites do (`plain`:
+ * never, for text that must stay one node).
+ */
+function mentionSentence(w: Writer, zh: boolean, aliases: readonly string[], plain = false): string {
   const frame = w.pick(zh ? ZH_FRAMES : EN_FRAMES);
   const alias = escapeHtml(w.pick(aliases));
-  const roll = w.int(0, 9);
+  const roll = plain ? 9 : w.int(0, 9);
   const wrapped =
     roll === 0
       ? `<a href="#ref-${w.int(1, 999)}">${alias}</a>`
@@ -86,7 +89,7 @@ function mentionSentence(w: Writer, zh: boolean, aliases: readonly string[]): st
   return escapeHtml(frame).replace('@', wrapped);
 }
 
-function paragraph(w: Writer, pool: SentencePool, aliases: readonly string[]): string {
+function paragraph(w: Writer, pool: SentencePool, aliases: readonly string[], plain = false): string {
   const zh = w.chance(0.5);
   const source = zh ? pool.zh : pool.en;
   const parts: string[] = [];
@@ -95,7 +98,7 @@ function paragraph(w: Writer, pool: SentencePool, aliases: readonly string[]): s
   if (aliases.length) {
     const mentions = w.int(1, 2);
     for (let i = 0; i < mentions; i++)
-      parts.splice(w.int(0, parts.length), 0, mentionSentence(w, zh, aliases));
+      parts.splice(w.int(0, parts.length), 0, mentionSentence(w, zh, aliases, plain));
   }
   return parts.join(zh ? '' : ' ');
 }
@@ -168,6 +171,30 @@ export function shortParagraphsPage(
     );
   }
   return pageHtml('Synthetic short paragraphs', 'en', chunks.join('\n'));
+}
+
+/**
+ * One text node of `targetChars` characters: the article's paragraphs run together in a single
+ * <p> (a log, a transcript, a page that never broke its text up), the case a scanner must split
+ * across tasks itself.
+ */
+export function oneTextNodePage(
+  pool: SentencePool,
+  aliases: readonly string[],
+  targetChars = 1_000_000,
+  seed = 13,
+): string {
+  const w = writer(seed);
+  const source = poolOrFallback(pool);
+  const parts: string[] = [];
+  // The page's text is the unescaped length: entities count as the one character they stand for.
+  const textLength = (html: string) => html.replace(/&(?:amp|lt|gt|quot);/g, '_').length;
+  for (let chars = 0; chars < targetChars; ) {
+    const text = paragraph(w, source, aliases, true);
+    parts.push(text);
+    chars += textLength(text) + 1;
+  }
+  return pageHtml('Synthetic single text node', 'en', `<p>${parts.join(' ')}</p>`);
 }
 
 /**

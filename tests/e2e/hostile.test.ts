@@ -131,13 +131,15 @@ describe('extreme pages', () => {
   });
 
   it('scans one 1 MB text node in windows, finding mentions across window edges exactly once', async () => {
-    // Filler without any alias; names placed across the scanner's window edges (every 40,000
-    // characters), one glued to a word just past an edge (not a mention), and one near the end.
+    // Filler without any alias; names placed where an unhurried scan puts its window edges (the
+    // first window is 8,000 characters, each next one twice as long up to 40,000; a slow one
+    // shrinks the next), one glued to a word just past an edge (not a mention), one near the end.
+    // The unit tests of long-text.ts hold the edges themselves exactly.
     const chars = 'lorem ipsum dolor sit amet '.repeat(40_000).split('');
     const put = (at: number, word: string) => chars.splice(at, word.length, ...word.split(''));
-    put(39_998, ' Qwen ');
-    put(79_999, 'xQwen ');
-    put(120_000 - 3, ' DeepSeek ');
+    put(24_000 - 2, ' Qwen ');
+    put(56_000 - 1, 'xQwen ');
+    put(96_000 - 3, ' DeepSeek ');
     put(500_000, ' Huawei ');
     put(chars.length - 20, ' Tencent ');
     const text = chars.join('');
@@ -159,6 +161,44 @@ describe('extreme pages', () => {
       .poll(async () => (await markedTexts(tab)).sort(), { timeout: 20_000 })
       .toEqual(['Baidu', 'DeepSeek', 'Qwen', 'Tencent']);
     expect(await responsive(tab)).toBe(2);
+    expect(probe.errors).toEqual([]);
+    await tab.close();
+  });
+
+  it('marks a very large block with a tint, not a decoration, and shows it active the same way', async () => {
+    // 240 pieces of 400 characters in one paragraph: one block of 96,000 characters, no long node.
+    const filler = 'lorem ipsum dolor sit amet '.repeat(15).slice(0, 400);
+    const pieces = Array.from(
+      { length: 240 },
+      (_, i) => `<span>${filler}${i === 120 ? ' Tencent ' : ''}</span>`,
+    );
+    const { tab, probe } = await openHtml('/large-block.html', page(`${ARTICLE}<p>${pieces.join('')}</p>`));
+    await waitForMarks(tab, 5);
+    const byHighlight = () =>
+      tab.evaluate(() => {
+        const texts = (name: string) =>
+          [...(CSS.highlights.get(name) ?? [])].map((r) => {
+            const s = r as AbstractRange;
+            return (s.startContainer.textContent ?? '').slice(s.startOffset, s.endOffset);
+          });
+        return {
+          mark: texts('factlens-mark').sort(),
+          plain: texts('factlens-mark-plain'),
+          active: texts('factlens-mark-active'),
+          activePlain: texts('factlens-mark-active-plain'),
+        };
+      });
+    expect((await byHighlight()).plain).toEqual(['Tencent']);
+    expect((await byHighlight()).mark).toEqual(['Alibaba', 'Ascend 910B', 'Huawei', 'MindSpore', 'Qwen']);
+    // A background tab (the welcome page is in front) lays the block out on every pointer move.
+    await tab.bringToFront();
+    await hoverMark(tab, 'Tencent');
+    await cardLocator(tab).waitFor({ state: 'visible', timeout: 5000 });
+    await expect.poll(async () => (await byHighlight()).activePlain).toEqual(['Tencent']);
+    expect((await byHighlight()).active).toEqual([]);
+    await hoverMark(tab, 'Qwen');
+    await expect.poll(async () => (await byHighlight()).active).toEqual(['Qwen']);
+    expect((await byHighlight()).activePlain).toEqual([]);
     expect(probe.errors).toEqual([]);
     await tab.close();
   });

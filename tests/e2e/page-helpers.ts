@@ -2,19 +2,25 @@
 import type { Page } from 'playwright-core';
 
 export const MARK_HIGHLIGHT = 'factlens-mark';
+/** Marks in very large blocks of text, painted without a text decoration. */
+export const MARK_PLAIN_HIGHLIGHT = 'factlens-mark-plain';
+const MARK_NAMES = [MARK_HIGHLIGHT, MARK_PLAIN_HIGHLIGHT];
 
-/** Number of ranges in our highlight, read from the page's own view of the shared registry. */
+/** Number of ranges in our highlights, read from the page's own view of the shared registry. */
 export function markCount(page: Page): Promise<number> {
-  return page.evaluate((name) => CSS.highlights.get(name)?.size ?? 0, MARK_HIGHLIGHT);
+  return page.evaluate(
+    (names) => names.reduce((n, name) => n + (CSS.highlights.get(name)?.size ?? 0), 0),
+    MARK_NAMES,
+  );
 }
 
 /** Waits for at least `atLeast` marks and for the first full pass (promotions included) to end. */
 export async function waitForMarks(page: Page, atLeast = 1, timeout = 15_000): Promise<number> {
   await page.waitForFunction(
-    ([name, n]) =>
-      (CSS.highlights.get(name as string)?.size ?? 0) >= (n as number) &&
-      performance.getEntriesByName('factlens:marked').length > 0,
-    [MARK_HIGHLIGHT, atLeast],
+    ([names, n]) =>
+      (names as string[]).reduce((sum, name) => sum + (CSS.highlights.get(name)?.size ?? 0), 0) >=
+        (n as number) && performance.getEntriesByName('factlens:marked').length > 0,
+    [MARK_NAMES, atLeast] as const,
     { timeout },
   );
   return markCount(page);
@@ -22,14 +28,16 @@ export async function waitForMarks(page: Page, atLeast = 1, timeout = 15_000): P
 
 /** The marked ranges' texts, in no particular order. */
 export function markedTexts(page: Page): Promise<string[]> {
-  return page.evaluate((name) => {
+  return page.evaluate((names) => {
     const out: string[] = [];
-    for (const r of CSS.highlights.get(name) ?? []) {
-      const range = r as AbstractRange;
-      out.push((range.startContainer.textContent ?? '').slice(range.startOffset, range.endOffset));
+    for (const name of names) {
+      for (const r of CSS.highlights.get(name) ?? []) {
+        const range = r as AbstractRange;
+        out.push((range.startContainer.textContent ?? '').slice(range.startOffset, range.endOffset));
+      }
     }
     return out;
-  }, MARK_HIGHLIGHT);
+  }, MARK_NAMES);
 }
 
 /** Centre of the first marked range whose text is `text`, in viewport coordinates. */
@@ -41,18 +49,20 @@ export async function markCenter(
   // The page may still be scanning (visible part first): wait for this mark to exist.
   await page
     .waitForFunction(
-      ([name, wanted]) =>
-        [...(CSS.highlights.get(name as string) ?? [])].some((r) => {
-          const s = r as AbstractRange;
-          return (s.startContainer.textContent ?? '').slice(s.startOffset, s.endOffset) === wanted;
-        }),
-      [MARK_HIGHLIGHT, text],
+      ([names, wanted]) =>
+        (names as string[])
+          .flatMap((name) => [...(CSS.highlights.get(name) ?? [])])
+          .some((r) => {
+            const s = r as AbstractRange;
+            return (s.startContainer.textContent ?? '').slice(s.startOffset, s.endOffset) === wanted;
+          }),
+      [MARK_NAMES, text] as const,
       { timeout },
     )
     .catch(() => {});
   const point = await page.evaluate(
-    ([name, wanted]) => {
-      for (const r of CSS.highlights.get(name as string) ?? []) {
+    ([names, wanted]) => {
+      for (const r of (names as string[]).flatMap((name) => [...(CSS.highlights.get(name) ?? [])])) {
         const s = r as AbstractRange;
         if ((s.startContainer.textContent ?? '').slice(s.startOffset, s.endOffset) !== wanted) continue;
         const range = document.createRange();
@@ -64,7 +74,7 @@ export async function markCenter(
       }
       return null;
     },
-    [MARK_HIGHLIGHT, text],
+    [MARK_NAMES, text] as const,
   );
   if (!point) throw new Error(`no mark with text "${text}"`);
   return point;

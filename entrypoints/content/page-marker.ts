@@ -131,6 +131,7 @@ export class PageMarker {
   private readonly plainActive = new Highlight();
   /** Which text sits in a very large block: made afresh after each batch of page changes. */
   private blockSizer = createBlockSizer();
+  private plainUsed = false;
   private readonly observer: MutationObserver;
   private options: MarkerOptions = { firstMentionOnly: false, hiddenTypes: new Set() };
   private painted = 0;
@@ -197,7 +198,7 @@ export class PageMarker {
     this.dirty.clear();
     for (const node of [...this.long.keys()]) this.forgetLong(node);
     this.continuing.clear();
-    for (const [name, highlight] of this.registrations()) {
+    for (const [name, highlight] of this.registrations(true)) {
       highlight.clear();
       if (CSS.highlights.get(name) === highlight) CSS.highlights.delete(name);
     }
@@ -278,13 +279,15 @@ export class PageMarker {
     }
   }
 
-  private registrations(): [string, Highlight][] {
-    return [
+  /** Our highlights; those of large blocks only once a mark there exists (most pages have none). */
+  private registrations(all = this.plainUsed): [string, Highlight][] {
+    const ours: [string, Highlight][] = [
       [MARK_HIGHLIGHT, this.highlight],
       [ACTIVE_HIGHLIGHT, this.active],
-      [MARK_PLAIN_HIGHLIGHT, this.plainHighlight],
-      [ACTIVE_PLAIN_HIGHLIGHT, this.plainActive],
     ];
+    if (all)
+      ours.push([MARK_PLAIN_HIGHLIGHT, this.plainHighlight], [ACTIVE_PLAIN_HIGHLIGHT, this.plainActive]);
+    return ours;
   }
 
   private addShadowRoot(shadow: ShadowRoot): void {
@@ -613,7 +616,13 @@ export class PageMarker {
         endContainer: node,
         endOffset: mention.end,
       });
-      plain ??= this.blockSizer.inLargeBlock(node);
+      if (plain === undefined) {
+        plain = this.blockSizer.inLargeBlock(node);
+        if (plain && !this.plainUsed) {
+          this.plainUsed = true;
+          this.registerHighlights();
+        }
+      }
       if (!this.deps.unmarked?.(mention.entity)) {
         if (!this.paintedOnce) {
           this.paintedOnce = true;

@@ -6,8 +6,11 @@ import type { Mention, MentionFilter } from '@/lib/detect/types';
 
 /** Nodes at least this long are scanned in windows. */
 export const LONG_TEXT = 100_000;
-/** Characters per window: a few milliseconds of scanning. */
-export const WINDOW = 40_000;
+/**
+ * Characters per window: a few milliseconds of scanning, and still under 25 ms when the code
+ * runs slow (cold, or after a deoptimisation: a 40,000-character window once took 57 ms).
+ */
+export const WINDOW = 16_000;
 /** Text read on either side of a window: longer than any alias, with room for a version or a cue. */
 export const MARGIN = 256;
 
@@ -58,11 +61,11 @@ export const DENSE_WINDOW = 2000;
 const MIN_WINDOW = 2000;
 /**
  * The first window: the detector's code is still cold then (two to three times slower than after
- * a few windows), and a 40,000-character first window took 58 ms on a 1 MB node here.
+ * a few windows): a 40,000-character first window took 58 ms on a 1 MB node here.
  */
 export const FIRST_WINDOW = 8_000;
 /** Time a window should take; one that took longer is followed by a proportionally smaller one. */
-export const WINDOW_MS = 8;
+export const WINDOW_MS = 6;
 
 /** Sizes the next window by how dense the last one was, and how long it took (`ms`, if timed). */
 export function adaptWindow(scan: LongScan, found: number, ms = 0): void {

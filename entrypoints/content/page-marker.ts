@@ -59,7 +59,7 @@ export const MAX_MARKS = 2500;
 const MIN_SLICE_MS = 3;
 const MAX_SLICE_MS = 12;
 /** Slice budget while windows of a long text node remain. */
-const LONG_SLICE_MS = 30;
+const LONG_SLICE_MS = 16;
 
 export interface PageMarkerDeps {
   doc: Document;

@@ -132,14 +132,14 @@ describe('extreme pages', () => {
 
   it('scans one 1 MB text node in windows, finding mentions across window edges exactly once', async () => {
     // Filler without any alias; names placed where an unhurried scan puts its window edges (the
-    // first window is 8,000 characters, each next one twice as long up to 40,000; a slow one
+    // first window is 8,000 characters, each next one twice as long up to 16,000; a slow one
     // shrinks the next), one glued to a word just past an edge (not a mention), one near the end.
     // The unit tests of long-text.ts hold the edges themselves exactly.
     const chars = 'lorem ipsum dolor sit amet '.repeat(40_000).split('');
     const put = (at: number, word: string) => chars.splice(at, word.length, ...word.split(''));
     put(24_000 - 2, ' Qwen ');
     put(56_000 - 1, 'xQwen ');
-    put(96_000 - 3, ' DeepSeek ');
+    put(88_000 - 3, ' DeepSeek ');
     put(500_000, ' Huawei ');
     put(chars.length - 20, ' Tencent ');
     const text = chars.join('');

@@ -3,43 +3,10 @@
 // decoration changes in it (100 ms and more per mark added or hovered, for 1 M characters), so
 // marks there are painted without one (see entrypoints/content/highlight-style.ts).
 
+import { blockAround, INLINE_TAGS } from './inline-flow';
+
 /** Characters of inline text from which a block counts as very large. */
 export const LARGE_BLOCK_CHARS = 50_000;
-
-/** Elements laid out inline by default: their text flows in the block around them. */
-const INLINE_TAGS: ReadonlySet<string> = new Set([
-  'a',
-  'abbr',
-  'b',
-  'bdi',
-  'bdo',
-  'big',
-  'br',
-  'cite',
-  'data',
-  'del',
-  'dfn',
-  'em',
-  'font',
-  'i',
-  'ins',
-  'label',
-  'mark',
-  'nobr',
-  'q',
-  's',
-  'small',
-  'span',
-  'strike',
-  'strong',
-  'sub',
-  'sup',
-  'time',
-  'tt',
-  'u',
-  'var',
-  'wbr',
-]);
 
 export interface BlockSizer {
   /** Whether the node's text flows in a block of LARGE_BLOCK_CHARS characters or more. */
@@ -55,8 +22,7 @@ export function createBlockSizer(limit = LARGE_BLOCK_CHARS): BlockSizer {
   return {
     inLargeBlock(node) {
       if (node.length >= limit) return true;
-      let block = node.parentElement;
-      while (block && INLINE_TAGS.has(block.localName)) block = block.parentElement;
+      const block = blockAround(node);
       if (!block) return false;
       let size = sizes.get(block);
       if (size === undefined) {

@@ -6,6 +6,7 @@
 // and runs only for text nodes that hold a mention, each element judged once per page.
 import type { Engine } from '@/lib/detect/engine';
 import type { Mention } from '@/lib/detect/types';
+import { blockAround, INLINE_TAGS } from './inline-flow';
 
 /** Roles of controls and of regions that are navigation or site chrome. */
 const FURNITURE_ROLES = new Set([
@@ -58,12 +59,6 @@ const WRAPPERS = new Set(['html', 'body', 'main', 'article']);
 const MAX_FORM_TEXT = 2000;
 
 /** Inline-level elements: a link's "block" is its nearest ancestor that is none of these. */
-const INLINE = new Set(
-  (
-    'a span strong b em i u s small big sup sub mark abbr cite q time font ins del dfn var bdi bdo ' +
-    'wbr br img picture svg'
-  ).split(' '),
-);
 const SECTIONING = new Set(['article', 'aside', 'main', 'nav', 'section']);
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
@@ -284,7 +279,7 @@ export function createFurnitureRules(
    * aside, so a link loose in a page-wide div is not "in prose") has text of its own around it.
    */
   const inProse = (link: Element): boolean => {
-    const block = blockOf(link);
+    const block = blockAround(link);
     if (!block) return false;
     const weights = { own: 0, linked: 0 };
     inlineWeights(block, false, weights);
@@ -371,7 +366,7 @@ function linkAround(node: Text): Element | null {
   let el = node.parentElement;
   for (let depth = 0; el && depth < 6; depth++, el = el.parentElement) {
     if ((el.localName === 'a' && el.hasAttribute('href')) || el.getAttribute('role') === 'link') return el;
-    if (!INLINE.has(el.localName)) return null;
+    if (!INLINE_TAGS.has(el.localName)) return null;
   }
   return null;
 }
@@ -383,14 +378,9 @@ function inlineWeights(el: Element, inLink: boolean, weights: { own: number; lin
       const w = textWeight((child as Text).data);
       if (inLink) weights.linked += w;
       else weights.own += w;
-    } else if (child.nodeType === 1 && INLINE.has((child as Element).localName)) {
+    } else if (child.nodeType === 1 && INLINE_TAGS.has((child as Element).localName)) {
       const e = child as Element;
       inlineWeights(e, inLink || (e.localName === 'a' && e.hasAttribute('href')), weights);
     }
   }
-}
-
-function blockOf(el: Element): Element | null {
-  for (let p = el.parentElement; p; p = p.parentElement) if (!INLINE.has(p.localName)) return p;
-  return null;
 }

@@ -40,16 +40,17 @@ function main(): number {
     // The source the background recompiles from when the reader adds entries of their own.
     ['detector-table.json', detectorTable],
   ];
+  // The content script checks a cached detector and gate against this id, never against the
+  // whole files: it covers both, so a gate of an older format is never read as this one.
+  const buildHash = createHash('sha256');
   const sizes = outputs.map(([name, value]) => {
     const text = JSON.stringify(value);
     writeFileSync(path.join(outDir, name), text);
-    if (name === 'detector.json') {
-      // The content script checks a cached copy against this id, never against the whole file.
-      const id = createHash('sha256').update(text).digest('hex').slice(0, 16);
-      writeFileSync(path.join(outDir, 'detector-build.json'), JSON.stringify({ id }));
-    }
+    if (name === 'detector.json' || name === 'detector-gate.json') buildHash.update(text);
     return `${name} ${size(Buffer.byteLength(text))}/${size(gzipSync(text).length)} gz`;
   });
+  const id = buildHash.digest('hex').slice(0, 16);
+  writeFileSync(path.join(outDir, 'detector-build.json'), JSON.stringify({ id }));
 
   const snapshotFile = path.join(repoRoot, ID_SNAPSHOT_PATH);
   const current = idSnapshot(data);

@@ -92,8 +92,16 @@ export interface PatternIndex {
   payloadsOf(pattern: number): readonly Payload[];
   /** Per pattern: SHAPE_STARTS_WORD, plus its End times 2. */
   readonly shapes: Uint8Array;
-  /** The folded patterns and the Han variant map, where it was compiled (not when unpacked). */
-  readonly source?: { patterns: readonly string[]; han: ReadonlyMap<number, number> };
+  /**
+   * The folded patterns and the Han variant map, where it was compiled (not when unpacked), and
+   * per pattern the cases its letters may have, where every alias behind it is case-sensitive
+   * ("BAT", not "bat"); null where any case counts.
+   */
+  readonly source?: {
+    patterns: readonly string[];
+    han: ReadonlyMap<number, number>;
+    caseForms: readonly (readonly string[] | null)[];
+  };
 }
 
 export interface Engine {
@@ -140,9 +148,22 @@ class PatternSet {
       automaton: buildAutomaton(this.patterns, this.han),
       payloadsOf: (pattern) => payloads[pattern]!,
       shapes: Uint8Array.from(this.shapes),
-      source: { patterns: this.patterns, han: this.han },
+      source: { patterns: this.patterns, han: this.han, caseForms: payloads.map(caseFormsOf) },
     };
   }
+}
+
+/**
+ * The case forms a pattern's letters may take, where every alias behind it is case-sensitive
+ * ("DiDi" and "Didi", never "didi"); null where any case counts.
+ */
+function caseFormsOf(payloads: readonly Payload[]): string[] | null {
+  const forms = new Set<string>();
+  for (const p of payloads) {
+    if (p.caseForm === null) return null;
+    forms.add(p.caseForm);
+  }
+  return [...forms];
 }
 
 /** A confirmed or pending mention in the analysed string. */

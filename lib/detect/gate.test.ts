@@ -34,7 +34,7 @@ describe('mention gate', () => {
     expect(missed(engine, gate, texts)).toEqual([]);
   });
 
-  it('lets every alias through in any case, width, spacing and Han variant, in any context', () => {
+  it('lets every alias through in any case the engine reads, width, spacing and Han variant, in any context', () => {
     const table = realTable();
     const variants = new Map<string, string>();
     const pairs = table.hanVariants ?? '';
@@ -83,7 +83,7 @@ describe('mention gate', () => {
   it('is built from a compiled engine, never an unpacked one', () => {
     // The background builds it from a freshly compiled engine; an unpacked one has no patterns.
     expect(() => gateOfEngine(engineFromPrecompiled(precompileEngine(engine)))).toThrow(/unpacked/);
-    expect(() => gateFromPacked({ v: 2 } as never)).toThrow(/version/);
+    expect(() => gateFromPacked({ v: 1 } as never)).toThrow(/version/);
   });
 
   it('confirms keys on the rest of the pattern and its end', () => {
@@ -111,6 +111,42 @@ describe('mention gate', () => {
     expect(g.test('华')).toBe(false);
   });
 
+  it('stops a case-sensitive alias written in another case, as the engine does', () => {
+    const small = compileEngine(
+      makeTable([
+        { id: 'bat', type: 'group', aliases: [{ text: 'BAT', caseSensitive: true }] },
+        { id: 'tal', aliases: [{ text: 'TAL Education', caseSensitive: true }] },
+        { id: 'yi', type: 'model', aliases: [{ text: 'Yi', caseSensitive: true }] },
+        { id: 'yi-lab', aliases: ['YI'] },
+        {
+          id: 'didi',
+          aliases: [
+            { text: 'DiDi', caseSensitive: true },
+            { text: 'Didi', caseSensitive: true },
+          ],
+        },
+      ]),
+    );
+    const g = gateOf(small);
+    for (const [text, passes] of [
+      ['the BAT companies', true],
+      ['Ｂ\uff21Ｔ firms', true],
+      ['one bat, two Bats', false],
+      ['TAL Education Group', true],
+      ['Tal Education', false],
+      // Two aliases fold to one pattern and only one of them is case-sensitive: any case passes.
+      ['yi and YI', true],
+      ['the yi', true],
+      // One pattern, two case-sensitive aliases: either spelling passes, no other.
+      ['DiDi and', true],
+      ['Didi and', true],
+      ['didi and DIDI', false],
+    ] as const) {
+      expect(g.test(text), text).toBe(passes);
+      expect(analyse(small, text).length > 0 || !passes, text).toBe(true);
+    }
+  });
+
   it('finds every pattern of a key that many patterns share', () => {
     // A reader's pack may hold thousands of aliases with the same first two letters.
     const patterns = Array.from({ length: 1500 }, (_, i) => `no${i.toString(36)}x`);
@@ -121,7 +157,7 @@ describe('mention gate', () => {
 
   it('keeps the weaker end rule, and folds as the automaton does', () => {
     const packed = buildGate(['ab', 'ab'], new Map());
-    expect(packed.w).toEqual([[0x61 * 0x10000 + 0x62, '\uffff', '', 1]]);
+    expect(packed.w).toEqual([[0x61 * 0x10000 + 0x62, '\uffff', '', 1, '']]);
     const mixed = buildGate(['x', 'x'], new Map());
     expect(mixed.s).toEqual([0x78, 1]);
     expect(buildGate(['華为', '华为'], new Map([[0x83ef, 0x534e]])).h).not.toContain('華');

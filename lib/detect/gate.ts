@@ -1,17 +1,19 @@
-// The mention gate: a few kilobytes that tell, for one text, whether the names automaton could
-// find anything in it. Most pages mention nothing we know; there the gate's answer is all the
+// The mention gate: a few kilobytes that tell, for one text, whether the engine could find an
+// alias in it. Most pages mention nothing we know; there the gate's answer is all the
 // work, and the engine (hundreds of kilobytes to read and unpack) is never loaded.
 //
 // It never misses what the engine would find: text is folded as the automaton folds it (case,
 // width, separators, the Han variants of the patterns' characters), every alias pattern is keyed
 // by its first two characters, at a word start for patterns that start with a letter or digit,
 // anywhere for the rest, and a key is confirmed on the pattern's next characters and its end
-// boundary. Case forms, cues and context are left to the engine: the gate may say yes too often,
-// never too rarely (gate.test.ts checks this against the engine on real text).
+// boundary, and, where every alias behind a pattern is case-sensitive, on its case: "bat" on a
+// page about caves never loads the engine for BAT. Cues and context are left to the engine: the
+// gate may say yes too often, never too rarely (gate.test.ts checks this against the engine on
+// real text).
 import { FOLDED_RANGES, foldCode, isDigit, isLetter, isWordCode, SEP, WORD_RANGES, widthFold } from './chars';
 import type { Engine } from './engine';
 
-export const GATE_VERSION = 1;
+export const GATE_VERSION = 2;
 
 /** Characters after the key that a pattern is confirmed on: nearly all of every alias. */
 const MAX_STEM = 30;
@@ -24,8 +26,10 @@ const END_DIGIT = 2;
 export interface PackedGate {
   v: typeof GATE_VERSION;
   /**
-   * Word-start keys: [key, the rests' first characters, rest, end rule, rest, end rule, ...]; a rest
-   * follows the key's two characters.
+   * Word-start keys: [key, the rests' first characters, rest, end rule, cases, rest, end rule,
+   * cases, ...]; a rest follows the key's two characters; cases is '' or the pattern as its letters
+   * may be written, one form after another (every alias behind it is case-sensitive: "BAT", never
+   * "bat"; "DiDi" and "Didi"), each as long as the key and the rest.
    */
   w: (number | string)[][];
   /** Word-start patterns of one character: code, end rule, code, end rule, ... */
@@ -59,28 +63,48 @@ const ANY_NEXT_CODE = 0xffff;
 // refuse to load the extension ("isn't UTF-8 encoded").
 const ANY_NEXT = String.fromCharCode(ANY_NEXT_CODE);
 
+/** What a pattern's rest asks of the text: its end rule, and its case forms (null: any case). */
+interface RestRule {
+  end: number;
+  forms: Set<string> | null;
+}
+
 /**
- * Rows of [key, first characters of the rests, rest, rule, ...]; a rest another one of its key
- * starts with, under no end rule, covers it.
+ * Rows of [key, first characters of the rests, rest, rule, case, ...]; a rest another one of its
+ * key starts with, under no end rule and in any case, covers it.
  */
-function rowsOf(keys: Map<number, Map<string, number>>): (number | string)[][] {
+function rowsOf(keys: Map<number, Map<string, RestRule>>): (number | string)[][] {
   const rows: (number | string)[][] = [];
   for (const [key, rests] of keys) {
-    const loose = [...rests].filter(([, rule]) => rule === END_NONE).map(([rest]) => rest);
+    const loose = [...rests].filter(([, r]) => r.end === END_NONE && !r.forms).map(([rest]) => rest);
     const kept = [...rests]
       .sort(([a], [b]) => a.length - b.length)
       .filter(([rest]) => !loose.some((l) => l !== rest && rest.startsWith(l)));
     const firsts = [...new Set(kept.map(([rest]) => rest[0] ?? ANY_NEXT))].join('');
-    rows.push([key, firsts, ...kept.flat()]);
+    rows.push([
+      key,
+      firsts,
+      ...kept.flatMap(([rest, r]) => [rest, r.end, r.forms ? [...r.forms].join('') : '']),
+    ]);
   }
   return rows;
 }
 
+/** The case forms of patterns that share a rest: all of them, or none asked if one asks none. */
+function unionOf(a: Set<string> | null, b: Set<string> | null): Set<string> | null {
+  return a && b ? new Set([...a, ...b]) : null;
+}
+
 /**
  * The gate for folded patterns (as the automaton has them); `han` maps variant code units to the
- * simplified ones the patterns use.
+ * simplified ones the patterns use; `caseForms[i]`, where not null, are the ways pattern i's
+ * letters may be written for any alias behind it to count.
  */
-export function buildGate(patterns: readonly string[], han: ReadonlyMap<number, number>): PackedGate {
+export function buildGate(
+  patterns: readonly string[],
+  han: ReadonlyMap<number, number>,
+  caseForms: readonly (readonly string[] | null)[] = [],
+): PackedGate {
   // As the automaton does: a variant reads as its simplified form unless a pattern uses it as it is.
   const used = new Set<number>();
   for (const p of patterns) for (let i = 0; i < p.length; i++) used.add(p.charCodeAt(i));
@@ -94,14 +118,14 @@ export function buildGate(patterns: readonly string[], han: ReadonlyMap<number, 
   for (const [variant, simplified] of han) {
     if (used.has(simplified) && !used.has(variant)) h += String.fromCharCode(variant, simplified);
   }
-  const word = new Map<number, Map<string, number>>();
-  const anywhere = new Map<number, Map<string, number>>();
+  const word = new Map<number, Map<string, RestRule>>();
+  const anywhere = new Map<number, Map<string, RestRule>>();
   const singles = new Map<number, number>();
   const anySingles = new Set<number>();
   // Two rules for one pattern (or one character): keep the weaker one.
   const weaker = (had: number | undefined, rule: number) =>
     had === undefined || had === rule ? rule : END_NONE;
-  for (const p of patterns) {
+  for (const [index, p] of patterns.entries()) {
     if (!p) continue;
     const c0 = p.charCodeAt(0);
     const isWord = isWordCode(c0);
@@ -113,11 +137,17 @@ export function buildGate(patterns: readonly string[], han: ReadonlyMap<number, 
     const end = Math.min(p.length, 2 + MAX_STEM);
     const rest = p.slice(2, end);
     const rule = end === p.length ? endRule(p) : END_NONE;
+    const given = caseForms[index];
+    // A form that does not line up with its pattern (never seen) asks nothing.
+    const forms = given?.every((f) => f.length === p.length)
+      ? new Set(given.map((f) => f.slice(0, end)))
+      : null;
     const table = isWord ? word : anywhere;
     const key = keyOf(c0, p.charCodeAt(1));
-    const rests = table.get(key) ?? new Map<string, number>();
+    const rests = table.get(key) ?? new Map<string, RestRule>();
     table.set(key, rests);
-    rests.set(rest, weaker(rests.get(rest), rule));
+    const had = rests.get(rest);
+    rests.set(rest, { end: weaker(had?.end, rule), forms: had ? unionOf(had.forms, forms) : forms });
   }
   return {
     v: GATE_VERSION,
@@ -136,6 +166,23 @@ function endOk(rule: number, next: number): boolean {
   return !isDigit(next);
 }
 
+/**
+ * Whether the text at i has its letters as one of `forms` (each `length` long, one after
+ * another) writes them, as the engine checks; '' asks nothing.
+ */
+function caseOk(forms: string, length: number, text: string, i: number): boolean {
+  if (!forms) return true;
+  for (let f = 0; f < forms.length; f += length) {
+    let j = 0;
+    for (; j < length; j++) {
+      const want = forms.charCodeAt(f + j);
+      if (isLetter(want) && widthFold(text.charCodeAt(i + j)) !== want) break;
+    }
+    if (j === length) return true;
+  }
+  return false;
+}
+
 /** Character classes of the scan: a letter or digit, and a character an anywhere pattern may start with. */
 const WORD = 1;
 const ANY_FIRST = 2;
@@ -146,6 +193,7 @@ export function gateFromPacked(packed: PackedGate): MentionGate {
   // row's rests are rests[starts[row]] up to rests[starts[row + 1]].
   const rests: string[] = [];
   const rules: number[] = [];
+  const forms: string[] = [];
   const firsts: string[] = [];
   const starts: number[] = [];
   const tableOf = (rows: (number | string)[][]) => {
@@ -154,9 +202,10 @@ export function gateFromPacked(packed: PackedGate): MentionGate {
       table.set(row[0] as number, firsts.length);
       firsts.push(row[1] as string);
       starts.push(rests.length);
-      for (let r = 2; r + 1 < row.length; r += 2) {
+      for (let r = 2; r + 2 < row.length; r += 3) {
         rests.push(row[r] as string);
         rules.push(row[r + 1] as number);
+        forms.push(row[r + 2] as string);
       }
     }
     return table;
@@ -213,7 +262,8 @@ export function gateFromPacked(packed: PackedGate): MentionGate {
       if (at + n > text.length) continue;
       let j = 0;
       while (j < n && fold(text.charCodeAt(at + j)) === rest.charCodeAt(j)) j++;
-      if (j === n && endOk(rules[r]!, text.charCodeAt(at + n))) return true;
+      if (j === n && endOk(rules[r]!, text.charCodeAt(at + n)) && caseOk(forms[r]!, n + 2, text, i))
+        return true;
     }
     return false;
   };
@@ -270,5 +320,5 @@ export function gateFromPacked(packed: PackedGate): MentionGate {
 export function gateOfEngine(engine: Engine): PackedGate {
   const source = engine.names.source;
   if (!source) throw new Error('mention gate: the engine was unpacked, not compiled');
-  return buildGate(source.patterns, source.han);
+  return buildGate(source.patterns, source.han, source.caseForms);
 }

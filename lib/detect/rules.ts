@@ -24,7 +24,8 @@ export function hasVersionAfter(text: string, end: number, han = false): boolean
   let j = end;
   const n = text.length;
   if (j < n && isSeparator(text.charCodeAt(j)) && text.charCodeAt(j) !== 0x3000) j++;
-  if (j + 1 < n && /[vVkK]/.test(text[j]!) && isDigit(text.charCodeAt(j + 1))) j++;
+  const v = text.charCodeAt(j) | 0x20; // v, V, k or K before the number
+  if (j + 1 < n && (v === 0x76 || v === 0x6b) && isDigit(text.charCodeAt(j + 1))) j++;
   let digits = 0;
   while (j < n && isDigit(text.charCodeAt(j))) {
     digits++;

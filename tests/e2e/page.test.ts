@@ -201,7 +201,7 @@ describe('a changing page', () => {
   it('adds nothing to a page that names nothing we know, until a mention appears', async () => {
     session.server.route('/quiet.html', {
       body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>quiet</title></head><body>
-        <p>A page about the garden: tomatoes, basil and a little rain.</p><quiet-box></quiet-box>
+        <p>A page about the garden: tomatoes, basil, a bat at dusk and a little rain.</p><quiet-box></quiet-box>
         <script>window.heard = []; addEventListener('message', (e) => heard.push(e.data));</script>
         <script>customElements.define('quiet-box', class extends HTMLElement {
           constructor() { super(); this.attachShadow({ mode: 'open' }).innerHTML = '<p>Notes on the soil.</p>'; }
@@ -218,7 +218,8 @@ describe('a changing page', () => {
         highlights: CSS.highlights.size,
       }));
     // Scanned, and nothing of ours in the page: no element, no style, no highlight, no listener,
-    // and neither the marker's code nor the card's ever loaded.
+    // and neither the marker's code nor the card's ever loaded ("bat" is not BAT, whose alias is
+    // case-sensitive: the gate stops it).
     expect(await ours()).toEqual({ hosts: 0, styles: 0, sheets: 0, shadowSheets: 0, highlights: 0 });
     expect(await contentScriptListeners(page)).toEqual({ window: [], document: [] });
     expect(probe.ownFiles).toEqual([]);

@@ -226,10 +226,21 @@ export function gateFromPacked(packed: PackedGate): MentionGate {
   const fold = (c: number) => (c < 0x80 ? ascii[c]! : (folds.get(c) ?? c));
   // Keys of two ASCII characters (most word keys) by table, the rest by map; row + 1, 0 for none.
   const asciiWord = new Int32Array(0x4000);
+  // Per such row, the folded ASCII characters a rest may start with, as 128 bits: most word
+  // starts of prose ("co", "an", "in") begin some key, and the third character stops nearly all
+  // of them without a call. All bits for a row with an empty rest; a non-ASCII third character
+  // always goes on to the row's rests.
+  const third = new Int32Array(word.size * 4);
   for (const [key, row] of word) {
     const a = Math.floor(key / 0x10000);
     const b = key % 0x10000;
-    if (a < 0x80 && b < 0x80) asciiWord[(a << 7) | b] = row + 1;
+    if (a >= 0x80 || b >= 0x80) continue;
+    asciiWord[(a << 7) | b] = row + 1;
+    for (const c of firsts[row]!) {
+      const code = c.charCodeAt(0);
+      if (code === ANY_NEXT_CODE) third.fill(-1, row * 4, row * 4 + 4);
+      else if (code < 0x80) third[row * 4 + (code >> 5)]! |= 1 << (code & 31);
+    }
   }
 
   // One table load per character of text: the scan runs on cold code, where every call counts.
@@ -299,10 +310,23 @@ export function gateFromPacked(packed: PackedGate): MentionGate {
           prevWord = false;
         } else if (cls === WORD) {
           if (!prevWord) {
-            // Inline for two ASCII letters: most word starts stop here, without a call.
+            // Inline for ASCII: most word starts stop here, on their first three characters,
+            // without a call.
             const d = i + 1 < n ? text.charCodeAt(i + 1) : 0;
-            if (c >= 0x80 || d >= 0x80 || singles.size || asciiWord[(ascii[c]! << 7) | ascii[d]!] !== 0) {
+            if (c >= 0x80 || d >= 0x80 || singles.size) {
               if (wordAt(text, i, c)) return true;
+            } else {
+              const row = asciiWord[(ascii[c]! << 7) | ascii[d]!]! - 1;
+              if (row >= 0) {
+                // Past the end reads as 0, in no rest's first characters: only an empty rest passes.
+                const e = i + 2 < n ? text.charCodeAt(i + 2) : 0;
+                const f = e < 0x80 ? ascii[e]! : 0;
+                if (
+                  (e >= 0x80 || (third[row * 4 + (f >> 5)]! & (1 << (f & 31))) !== 0) &&
+                  restAt(row, text, i)
+                )
+                  return true;
+              }
             }
           }
           prevWord = true;

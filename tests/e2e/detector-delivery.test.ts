@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { compileEngine } from '../../lib/detect/engine';
+import { GATE_VERSION } from '../../lib/detect/gate';
 import { precompileEngine } from '../../lib/detect/precompiled';
 import { makeTable } from '../../lib/detect/testing/tables';
 import { probeExtension } from './extension-probes';
@@ -70,7 +71,7 @@ describe('detector delivery', () => {
 
   it('stores the mention gate of the same build beside it', async () => {
     await expect.poll(async () => (await storedGate())?.build, { timeout: 10_000 }).toBe(await buildId());
-    expect(JSON.parse((await storedGate()).json ?? '').v).toBe(1);
+    expect(JSON.parse((await storedGate()).json ?? '').v).toBe(GATE_VERSION);
   });
 
   it('never reads the detector on a page that mentions nothing, until a mention arrives', async () => {

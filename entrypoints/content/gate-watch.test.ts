@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import packed from '@/generated/detector-gate.json';
 import { gateFromPacked, type PackedGate } from '@/lib/detect/gate';
+import { createFurnitureCheck } from './furniture-check';
 import { type GateWatch, MARKED_MARK, type WatchHandoff, watchThroughGate } from './gate-watch';
 import { LONG_TEXT } from './long-text';
 
@@ -190,5 +191,31 @@ describe('watching a page through the mention gate', () => {
       watch!.stop();
       expect(drain(handoff.take(() => {}))).toEqual([]);
     });
+  });
+  it('wakes nothing for names only in page furniture, until one appears in the text', async () => {
+    // A share bar and a menu name Twitter and Google; the article names nothing we know.
+    document.body.innerHTML = `${QUIET}
+      <div class="share-bar"><a href="https://twitter.com/intent/tweet?u=x">Share on Twitter</a></div>
+      <nav><a href="/">Home</a> <a href="/google">Google</a></nav>`;
+    const onWake = vi.fn();
+    const checked: string[] = [];
+    watch = watchThroughGate({
+      doc: document,
+      gate,
+      onWake,
+      createFurnitureCheck: () => {
+        const check = createFurnitureCheck(document);
+        return (node) => {
+          checked.push(node.data);
+          return check(node);
+        };
+      },
+    });
+    await settled(onWake);
+    expect(onWake).not.toHaveBeenCalled();
+    // The gate let both through; the furniture check stopped them.
+    expect(checked).toEqual(['Share on Twitter', 'Google']);
+    document.body.insertAdjacentHTML('beforeend', '<p>Google and Alibaba released new models.</p>');
+    await vi.waitFor(() => expect(onWake).toHaveBeenCalledTimes(1));
   });
 });

@@ -1,8 +1,8 @@
 // The first stage of a page: its text through the mention gate alone, in idle slices, and the
-// text the page adds or changes later. Most pages never pass it, and never load the marker (its
-// furniture rules, the detector, the card): the content script carries only this. The first text
-// that passes, or that is too long for one gate call, wakes the marker, which takes over the walk
-// where it stopped (see WatchHandoff): the page's text is walked once, not once per stage.
+// text the page adds or changes later. Most pages never pass it, and never load the marker (the
+// detector, the card): the content script carries only this. The first text that passes, outside
+// page furniture, or that is too long for one gate call, wakes the marker, which takes over the
+// walk where it stopped (see WatchHandoff): the page's text is walked once, not once per stage.
 import type { MentionGate } from '@/lib/detect/gate';
 import { SKIP_ATTRIBUTES } from '@/lib/dom/text-nodes';
 import { LONG_TEXT } from './long-text';
@@ -38,6 +38,11 @@ export interface GateWatchDeps {
   gate: MentionGate;
   /** Some text may hold a mention: the page needs the marker. Called once; the walk has paused. */
   onWake(handoff: WatchHandoff): void;
+  /**
+   * Whether every mention of a node would be page furniture (see furniture-check.ts): text that
+   * passes the gate there wakes nothing. Made afresh after each batch of page changes.
+   */
+  createFurnitureCheck?: () => (node: Text) => boolean;
 }
 
 export interface GateWatch {
@@ -66,7 +71,9 @@ export function watchThroughGate(deps: GateWatchDeps): GateWatch {
   };
   const addShadowRoot = (shadow: ShadowRoot) => onShadowRoot(shadow);
 
+  let furniture: ((node: Text) => boolean) | null = null;
   const onRecords = (records: MutationRecord[]) => {
+    furniture = null;
     const added = new Set<Node>();
     for (const record of records) {
       if (record.type === 'characterData') {
@@ -100,8 +107,15 @@ export function watchThroughGate(deps: GateWatchDeps): GateWatch {
   // A long node is never gated (in one call it would be a long task): the marker scans it in
   // windows.
   const passes = (text: string) => text.length >= LONG_TEXT || gate.test(text);
-  /** The marker scans it first; the walk goes on after it. */
-  const wake = (node: Text) => {
+  /**
+   * Wakes the marker for a node that passed, unless all its mentions would be furniture; the
+   * marker scans it first, and the walk goes on after it.
+   */
+  const wakeFor = (node: Text) => {
+    if (node.length < LONG_TEXT) {
+      furniture ??= deps.createFurnitureCheck?.() ?? (() => false);
+      if (furniture(node)) return;
+    }
     woke = true;
     dirty.add(node);
   };
@@ -134,15 +148,15 @@ export function watchThroughGate(deps: GateWatchDeps): GateWatch {
       dirty.delete(node);
       // Text that changed or was added may have left the page since.
       if (node.isConnected && node.length > 1 && passes(node.data)) {
-        wake(node);
-        break;
+        wakeFor(node);
+        if (woke) break;
       }
       if (clock.deadline()) break;
     }
     while (!woke && walks.length > 0 && performance.now() < end) {
       const walk = walks[0]!;
       const found = walk.find(passes, end);
-      if (found) wake(found);
+      if (found) wakeFor(found);
       else if (walk.done()) walks.shift();
     }
     if (woke) deps.onWake(handoff);

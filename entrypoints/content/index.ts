@@ -24,6 +24,7 @@ import {
   loadGate,
   parseStoredDetector,
 } from './detector-loader';
+import { createFurnitureCheck } from './furniture-check';
 import { type GateWatch, type WatchHandoff, watchThroughGate } from './gate-watch';
 import { createMarkerLoader, type MarkerModule } from './marker-loader';
 import type { Mark } from './page-marker';
@@ -200,7 +201,12 @@ async function start(ctx: ContentScriptContext) {
         });
     };
     if (pageGate && !marking) {
-      watching = watchThroughGate({ doc: document, gate: pageGate.gate, onWake: mark });
+      watching = watchThroughGate({
+        doc: document,
+        gate: pageGate.gate,
+        onWake: mark,
+        createFurnitureCheck: () => createFurnitureCheck(document),
+      });
     } else mark(null);
   };
 

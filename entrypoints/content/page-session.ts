@@ -13,6 +13,7 @@ import type { Settings } from '@/lib/settings/schema';
 import { askBackground } from '@/utils/messaging';
 import { createLazyCard } from './card-loader';
 import type { CardUi } from './card-ui';
+import { createFurnitureCheck } from './furniture-check';
 import type { WatchHandoff } from './gate-watch';
 import { highlightCss } from './highlight-style';
 import { markAt, markRects } from './hit-test';
@@ -154,8 +155,6 @@ export function activatePage(deps: PageSessionDeps): PageSession {
     engine = e;
     return scannerFor<ScanKey>(e);
   };
-  const furnitureRules = (sitesOf: Parameters<typeof createFurnitureRules>[0]) =>
-    createFurnitureRules(sitesOf, () => pageHostOf(doc, win.location.href));
   const marker = new PageMarker({
     doc,
     gate: deps.gate ?? null,
@@ -187,15 +186,11 @@ export function activatePage(deps: PageSessionDeps): PageSession {
     },
     highlightCss: markCss,
     // Both made afresh after each batch of page changes (the rules remember what they judged).
-    // Telling a menu or a share bar needs no entity's sites, so no engine yet; the filter reads
-    // the sites once.
-    createFurnitureCheck: () => {
-      const rules = furnitureRules(() => undefined);
-      return (node) => rules.dropsAll(node);
-    },
+    // The filter reads the entities' sites once.
+    createFurnitureCheck: () => createFurnitureCheck(doc),
     createFilter: () => {
       sites ??= entitySites(engine!);
-      const rules = furnitureRules(sites);
+      const rules = createFurnitureRules(sites, () => pageHostOf(doc, win.location.href));
       return (node, mentions) => rules.keep(node, mentions);
     },
   });

@@ -6,14 +6,14 @@ import { themeAttribute } from '@/components/theme';
 import type { Engine } from '@/lib/detect/engine';
 import type { MentionGate } from '@/lib/detect/gate';
 import { scannerFor } from '@/lib/detect/scanner';
-import { createFurnitureRules, entitySites, pageHostOf } from '@/lib/dom/furniture';
+import { entitySites } from '@/lib/dom/furniture';
 import { quoteOf } from '@/lib/dom/quote';
 import type { Lang } from '@/lib/kb/format';
 import type { Settings } from '@/lib/settings/schema';
 import { askBackground } from '@/utils/messaging';
 import { createLazyCard } from './card-loader';
 import type { CardUi } from './card-ui';
-import { createFurnitureCheck } from './furniture-check';
+import { createFurnitureCheck, pageFurnitureRules } from './furniture-check';
 import type { WatchHandoff } from './gate-watch';
 import { highlightCss } from './highlight-style';
 import { markAt, markRects } from './hit-test';
@@ -190,7 +190,7 @@ export function activatePage(deps: PageSessionDeps): PageSession {
     createFurnitureCheck: () => createFurnitureCheck(doc),
     createFilter: () => {
       sites ??= entitySites(engine!);
-      const rules = createFurnitureRules(sites, () => pageHostOf(doc, win.location.href));
+      const rules = pageFurnitureRules(doc, sites);
       return (node, mentions) => rules.keep(node, mentions);
     },
   });

@@ -230,7 +230,7 @@ export function gateFromPacked(packed: PackedGate): MentionGate {
   // starts of prose ("co", "an", "in") begin some key, and the third character stops nearly all
   // of them without a call. All bits for a row with an empty rest; a non-ASCII third character
   // always goes on to the row's rests.
-  const third = new Int32Array(word.size * 4);
+  const third = new Int32Array(firsts.length * 4);
   for (const [key, row] of word) {
     const a = Math.floor(key / 0x10000);
     const b = key % 0x10000;

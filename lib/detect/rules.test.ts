@@ -6,26 +6,32 @@ const versionAfter = (text: string, name: string, han = false) =>
   hasVersionAfter(text, text.indexOf(name) + name.length, han);
 
 describe('hasVersionAfter', () => {
-  it('reads a version or size right after a name', () => {
-    expect(versionAfter('Claude 3.5 Sonnet', 'Claude')).toBe(true);
-    expect(versionAfter('Yi-34B is open', 'Yi')).toBe(true);
-    expect(versionAfter('Kimi k1.5 and', 'Kimi')).toBe(true);
-    expect(versionAfter('Kimi K2 is out', 'Kimi')).toBe(true);
-    expect(versionAfter('DeepSeek V3', 'DeepSeek')).toBe(true);
-    expect(versionAfter('Llama2', 'Llama')).toBe(true);
+  it.each([
+    ['Claude 3.5 Sonnet', 'Claude'],
+    ['Yi-34B is open', 'Yi'],
+    ['Kimi k1.5 and', 'Kimi'],
+    ['Kimi K2 is out', 'Kimi'],
+    ['DeepSeek V3', 'DeepSeek'],
+    ['Llama2', 'Llama'],
+  ])('reads a version or size right after a name: %s', (text, name) => {
+    expect(versionAfter(text, name)).toBe(true);
   });
 
-  it('takes no year, count, lone letter or other prefix for a version', () => {
-    expect(versionAfter('Claude 1840', 'Claude')).toBe(false);
-    expect(versionAfter('Kimi k', 'Kimi')).toBe(false);
-    expect(versionAfter('Kimi x2', 'Kimi')).toBe(false);
-    expect(versionAfter('Kimi is here', 'Kimi')).toBe(false);
-    expect(versionAfter('Qwen', 'Qwen')).toBe(false);
+  it.each([
+    ['Claude 1840', 'Claude'],
+    ['Kimi k', 'Kimi'],
+    ['Kimi x2', 'Kimi'],
+    ['Kimi is here', 'Kimi'],
+    ['Qwen', 'Qwen'],
+  ])('takes no year, count, lone letter or other prefix for a version: %s', (text, name) => {
+    expect(versionAfter(text, name)).toBe(false);
   });
 
-  it('asks a Han name for a number that looks like a version', () => {
-    expect(versionAfter('盘古3.0发布', '盘古', true)).toBe(true);
-    expect(versionAfter('可图1.5', '可图', true)).toBe(true);
-    expect(versionAfter('元宝2个', '元宝', true)).toBe(false);
+  it.each([
+    ['盘古3.0发布', '盘古', true],
+    ['可图1.5', '可图', true],
+    ['元宝2个', '元宝', false],
+  ])('asks a Han name for a number that looks like a version: %s', (text, name, version) => {
+    expect(versionAfter(text, name, true)).toBe(version);
   });
 });
